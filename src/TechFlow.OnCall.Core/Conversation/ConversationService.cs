@@ -1,0 +1,97 @@
+using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.Conversation.Commands;
+using TechFlow.OnCall.Core.Roster;
+
+namespace TechFlow.OnCall.Core.Conversation;
+
+/// <summary>
+/// The one entry point for every front end: text goes to <see cref="AskAsync"/>, button presses to
+/// <see cref="ActAsync"/>. A user never sees an exception: failures become an error reply.
+/// </summary>
+public sealed class ConversationService
+{
+    private readonly Dictionary<string, ICommandHandler> _byVerb = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IActionHandler> _byAction = new(StringComparer.Ordinal);
+    private readonly OnCallLookupHandler _lookup;
+    private readonly QuestionInterpreter _interpreter;
+    private readonly RosterService _roster;
+    private readonly TeamClock _clock;
+    private readonly Action<Exception>? _onError;
+
+    public ConversationService(
+        IEnumerable<ICommandHandler> handlers,
+        IEnumerable<IActionHandler> actions,
+        OnCallLookupHandler lookup,
+        QuestionInterpreter interpreter,
+        RosterService roster,
+        TeamClock clock,
+        Action<Exception>? onError = null)
+    {
+        foreach (var handler in handlers)
+        {
+            foreach (var verb in handler.Verbs)
+            {
+                _byVerb[verb] = handler;
+            }
+        }
+
+        foreach (var handler in actions)
+        {
+            foreach (var id in handler.ActionIds)
+            {
+                _byAction[id] = handler;
+            }
+        }
+
+        _lookup = lookup;
+        _interpreter = interpreter;
+        _roster = roster;
+        _clock = clock;
+        _onError = onError;
+    }
+
+    /// <summary>Every action id some handler answers (front ends and convention tests use it).</summary>
+    public IReadOnlyCollection<string> ActionIds => _byAction.Keys;
+
+    public async ValueTask<Reply> AskAsync(BotInput input, CancellationToken cancellationToken = default)
+    {
+        var (command, isPublic) = _interpreter.Interpret(input.Text);
+        var space = command.IndexOf(' ', StringComparison.Ordinal);
+        var verb = space < 0 ? command : command[..space];
+        var args = space < 0 ? "" : command[(space + 1)..].Trim();
+        var engineer = _roster.Find(input.EngineerId);
+        var now = input.At ?? _clock.Now;
+        try
+        {
+            var reply = _byVerb.TryGetValue(verb, out var handler)
+                ? await handler.HandleAsync(new CommandContext(input, engineer, verb.ToLowerInvariant(), args, now), cancellationToken)
+                : await _lookup.HandleAsync(new CommandContext(input, engineer, "", command, now), cancellationToken);
+            return isPublic ? reply with { InChannel = true } : reply;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _onError?.Invoke(ex);
+            return Reply.Error("Something went wrong while answering that. Nothing was changed; please try again.");
+        }
+    }
+
+    public async ValueTask<ActionResult> ActAsync(BotInput input, CancellationToken cancellationToken = default)
+    {
+        if (input.Action is not { } action || !_byAction.TryGetValue(action.ActionId, out var handler))
+        {
+            return new ActionResult(null, "That button is not one I know. Nothing was changed.");
+        }
+
+        var engineer = _roster.Find(input.EngineerId);
+        var now = input.At ?? _clock.Now;
+        try
+        {
+            return await handler.HandleAsync(new CommandContext(input, engineer, action.ActionId, action.Value, now), action, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _onError?.Invoke(ex);
+            return new ActionResult(null, "Something went wrong with that button. Nothing was changed; please try again.");
+        }
+    }
+}

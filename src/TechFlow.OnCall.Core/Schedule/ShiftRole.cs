@@ -1,0 +1,7 @@
+namespace TechFlow.OnCall.Core.Schedule;
+
+public enum ShiftRole
+{
+    Primary = 0,
+    Secondary = 1,
+}

@@ -1,0 +1,46 @@
+using System.Linq.Expressions;
+using LiteDB;
+using TechFlow.OnCall.Core.Storage;
+
+namespace TechFlow.OnCall.Storage;
+
+internal sealed class LiteDbRepository<T>(ILiteCollection<T> collection) : IRepository<T> where T : class
+{
+    public T? Get(string id) => collection.FindById(new BsonValue(id));
+
+    public IReadOnlyList<T> All() => [.. collection.FindAll()];
+
+    public IReadOnlyList<T> Find(Expression<Func<T, bool>> predicate) => [.. collection.Find(predicate)];
+
+    public IReadOnlyList<T> Find<TKey>(Expression<Func<T, bool>> predicate, Expression<Func<T, TKey>> orderBy, bool descending = false, int limit = int.MaxValue)
+    {
+        var query = collection.Query().Where(predicate);
+        var ordered = descending ? query.OrderByDescending(orderBy) : query.OrderBy(orderBy);
+        return [.. ordered.Limit(limit).ToEnumerable()];
+    }
+
+    public bool Exists(Expression<Func<T, bool>> predicate) => collection.Exists(predicate);
+
+    public int Count() => collection.Count();
+
+    public bool TryInsert(T item)
+    {
+        try
+        {
+            collection.Insert(item);
+            return true;
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
+    }
+
+    public void Upsert(T item) => collection.Upsert(item);
+
+    public bool Delete(string id) => collection.Delete(new BsonValue(id));
+
+    public int DeleteMany(Expression<Func<T, bool>> predicate) => collection.DeleteMany(predicate);
+
+    public void EnsureIndex<TKey>(Expression<Func<T, TKey>> key, bool unique = false) => collection.EnsureIndex(key, unique);
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using TechFlow.OnCall.Core;
+using TechFlow.OnCall.Core.Schedule;
+using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCall.Storage;
+using TechFlow.OnCallBot.Seeding;
+
+namespace TechFlow.OnCallBot.Extensions;
+
+public static class StoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddLiteDbStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StoreOptions>()
+            .Bind(configuration.GetSection(StoreOptions.Section))
+            .Validate(o => o.Seed is "techflow" or "none", "Store:Seed must be 'techflow' or 'none'")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Store:Path must not be empty")
+            .ValidateOnStart();
+        services.AddSingleton<IOnCallStore>(sp => new LiteDbStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path));
+        foreach (var initializer in CoreStoreInitializers.All)
+        {
+            services.AddSingleton(initializer);
+        }
+
+        services.AddSingleton<TeamSeeder>();
+        return services;
+    }
+
+    /// <summary>
+    /// Opens the store, prepares its indexes, seeds an empty store when configured, and plans the schedule ahead.
+    /// Runs before the first request is served.
+    /// </summary>
+    public static void PrepareStore(this IServiceProvider services)
+    {
+        var store = services.GetRequiredService<IOnCallStore>();
+        foreach (var initializer in services.GetServices<IStoreInitializer>())
+        {
+            initializer.Initialize(store);
+        }
+
+        var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Store");
+        if (options.Seed == "techflow")
+        {
+            var seeder = services.GetRequiredService<TeamSeeder>();
+            if (seeder.SeedIfEmpty(options.SeedFile))
+            {
+                logger.LogInformation("Seeded an empty store at {Path} from {File}", options.Path, options.SeedFile);
+            }
+        }
+
+        foreach (var problem in services.GetRequiredService<ScheduleService>().EnsurePlanned())
+        {
+            logger.LogWarning("Shift {Shift} could not be planned: {Reason}", problem.Window.Id, problem.Reason);
+        }
+    }
+}

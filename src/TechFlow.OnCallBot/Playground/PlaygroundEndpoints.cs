@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Reflection;
+using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Conversation;
+using TechFlow.OnCall.Core.Roster;
+using TechFlow.OnCall.Core.Storage;
+
+namespace TechFlow.OnCallBot.Playground;
+
+/// <summary>The local chat page at <c>/</c> and its JSON endpoints under <c>/playground/</c>. No credentials needed.</summary>
+public static class PlaygroundEndpoints
+{
+    private static readonly Lazy<string> Page = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("playground.html")
+            ?? throw new InvalidOperationException("playground.html is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
+        var group = app.MapGroup("/playground");
+        group.MapGet("/people", (RosterService roster) => Results.Json(
+            (IReadOnlyList<Person>)[.. roster.Engineers().Select(e => new Person(e.Id, e.Name, e.Title))],
+            PlaygroundJsonContext.Default.IReadOnlyListPerson));
+        group.MapPost("/ask", AskAsync);
+        group.MapPost("/action", ActAsync);
+        group.MapGet("/feed", (IOnCallStore store, RosterService roster, int? after) =>
+        {
+            var since = after ?? 0;
+            var items = store.Set<OutboxMessage>()
+                .Find(m => m.Seq > since, m => m.Seq, descending: false, limit: 200)
+                .Select(m => new FeedItem(
+                    m.Seq.ToString(CultureInfo.InvariantCulture),
+                    m.Kind,
+                    m.DirectTo is null ? "#" + (m.Channel ?? "team channel") : "DM to " + (roster.Find(m.DirectTo)?.Name ?? m.DirectTo),
+                    HtmlRenderer.Render(m.Reply, m.Id),
+                    m.CreatedAt.ToString("O", CultureInfo.InvariantCulture)))
+                .ToList();
+            return Results.Json((IReadOnlyList<FeedItem>)items, PlaygroundJsonContext.Default.IReadOnlyListFeedItem);
+        });
+        return app;
+    }
+
+    private static async Task<IResult> AskAsync(AskRequest request, ConversationService conversation, CancellationToken ct)
+    {
+        if (request.Text is null)
+        {
+            return Results.BadRequest("text is required");
+        }
+
+        DateTimeOffset? at = null;
+        if (!string.IsNullOrWhiteSpace(request.At))
+        {
+            if (!DateTimeOffset.TryParse(request.At, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return Results.BadRequest("at must be an ISO-8601 date-time");
+            }
+
+            at = parsed;
+        }
+
+        var reply = await conversation.AskAsync(new BotInput { Platform = "playground", EngineerId = request.As, Text = request.Text, At = at }, ct);
+        return Results.Json(new ReplyResponse(HtmlRenderer.Render(reply), PlainTextRenderer.Render(reply), reply.InChannel), PlaygroundJsonContext.Default.ReplyResponse);
+    }
+
+    private static async Task<IResult> ActAsync(ActionRequest request, ConversationService conversation, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(request.ActionId))
+        {
+            return Results.BadRequest("actionId is required");
+        }
+
+        var result = await conversation.ActAsync(new BotInput
+        {
+            Platform = "playground",
+            EngineerId = request.As,
+            ChannelId = request.MessageId,
+            Action = new BotAction(request.ActionId, request.Value ?? ""),
+        }, ct);
+        return Results.Json(
+            new ActionResponse(result.Replacement is null ? null : HtmlRenderer.Render(result.Replacement), result.Notice),
+            PlaygroundJsonContext.Default.ActionResponse);
+    }
+}

@@ -1,0 +1,25 @@
+using TechFlow.OnCallBot.Cli;
+using TechFlow.OnCallBot.Extensions;
+using TechFlow.OnCallBot.Playground;
+
+if (CliApp.IsCommand(args))
+{
+    return await CliApp.RunAsync(args);
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseUrlsIfUnset("http://localhost:3978");
+builder.Services
+    .AddOnCallCore(builder.Configuration)
+    .AddLiteDbStore(builder.Configuration)
+    .AddOutboxDispatcher();
+
+var app = builder.Build();
+app.Services.PrepareStore();
+app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapPlayground();
+await app.RunAsync();
+return 0;
+
+/// <summary>The host entry point (public for WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using TechFlow.OnCall.Core.Conversation;
+using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCallBot.Extensions;
+
+namespace TechFlow.OnCall.Testing;
+
+/// <summary>
+/// The real core wiring over an in-memory LiteDB store seeded with the TechFlow team, on a fake clock.
+/// For tests that do not need HTTP; use WebApplicationFactory&lt;Program&gt; for those that do.
+/// </summary>
+public sealed class TestBot : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TestBot(ServiceProvider services, FakeTimeProvider time)
+    {
+        _services = services;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => _services;
+
+    public IOnCallStore Store => Get<IOnCallStore>();
+
+    public ConversationService Conversation => Get<ConversationService>();
+
+    /// <param name="now">The fake clock's starting instant.</param>
+    /// <param name="settings">Configuration overrides, for example <c>["Team:ShiftLengthDays"] = "14"</c>.</param>
+    /// <param name="configure">Extra registrations (replace a port with a substitute, add a room's services).</param>
+    public static TestBot Create(DateTimeOffset now, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Store:Path"] = ":memory:",
+            ["Store:Seed"] = "techflow",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var time = new FakeTimeProvider(now);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddOnCallCore(configuration).AddLiteDbStore(configuration);
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(time);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
+        provider.PrepareStore();
+        return new TestBot(provider, time);
+    }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Asks as <paramref name="engineerId"/> (or a guest) and returns the reply.</summary>
+    public async Task<Reply> AskAsync(string text, string? engineerId = null, string platform = "test") =>
+        await Conversation.AskAsync(new BotInput { Platform = platform, EngineerId = engineerId, Text = text });
+
+    /// <summary>The plain-text rendering of the reply to <paramref name="text"/>.</summary>
+    public async Task<string> AskTextAsync(string text, string? engineerId = null) =>
+        PlainTextRenderer.Render(await AskAsync(text, engineerId));
+
+    /// <summary>Presses a button as <paramref name="engineerId"/>.</summary>
+    public async Task<ActionResult> PressAsync(string actionId, string value, string? engineerId) =>
+        await Conversation.ActAsync(new BotInput { Platform = "test", EngineerId = engineerId, Action = new BotAction(actionId, value) });
+
+    public void Dispose() => _services.Dispose();
+}
