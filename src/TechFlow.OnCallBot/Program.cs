@@ -14,10 +14,14 @@ builder.Services
     .AddLiteDbStore(builder.Configuration)
     .AddOutboxDispatcher();
 
+// Chat platforms and jobs: one line each.
+
 var app = builder.Build();
 app.Services.PrepareStore();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapPlayground();
+
+// Chat platform endpoints: one line each.
 await app.RunAsync();
 return 0;
 

@@ -45,6 +45,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ICommandHandler>(sp => new HelpHandler(
             sp.GetServices<ICommandHandler>, sp.GetRequiredService<OnCallLookupHandler>()));
 
+        // Feature rooms: one line each (schedule generator, swaps, paging, announcements, runbooks).
+
         services.AddSingleton(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConversationService>();
