@@ -25,6 +25,13 @@ internal sealed class LiteDbRepository<T>(ILiteCollection<T> collection) : IRepo
 
     public bool TryInsert(T item)
     {
+        // Check first: a failed insert makes LiteDB roll back the whole enclosing transaction, which would
+        // silently undo the earlier changes of the caller's unit of work (IOnCallStore.Write).
+        if (collection.EntityMapper.Id?.Getter(item) is { } id && collection.FindById(new BsonValue(id)) is not null)
+        {
+            return false;
+        }
+
         try
         {
             collection.Insert(item);
