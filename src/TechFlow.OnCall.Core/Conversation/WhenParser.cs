@@ -52,10 +52,11 @@ public sealed partial class WhenParser(TeamClock clock)
         }
 
         var weekday = Weekday().Match(t);
-        if (weekday.Success && Enum.TryParse<DayOfWeek>(weekday.Groups[2].Value, ignoreCase: true, out var dow))
+        if (weekday.Success && Enum.TryParse<DayOfWeek>(weekday.Groups[2].Value, ignoreCase: true, out var dow)
+            && TimeOrNoon(weekday.Groups[3].Value) is { } weekdayTime)
         {
             var date = NextWeekday(today, dow, includeToday: !weekday.Groups[1].Value.StartsWith("next", StringComparison.Ordinal));
-            instant = clock.ToInstant(date, ParseTime(weekday.Groups[3].Value) ?? Noon);
+            instant = clock.ToInstant(date, weekdayTime);
             return true;
         }
 
@@ -75,9 +76,10 @@ public sealed partial class WhenParser(TeamClock clock)
 
         var dateAndTime = DateWithTime().Match(t);
         if (dateAndTime.Success
-            && DateOnly.TryParseExact(dateAndTime.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var isoDate))
+            && DateOnly.TryParseExact(dateAndTime.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var isoDate)
+            && TimeOrNoon(dateAndTime.Groups[2].Value) is { } dateTime)
         {
-            instant = clock.ToInstant(isoDate, ParseTime(dateAndTime.Groups[2].Value) ?? Noon);
+            instant = clock.ToInstant(isoDate, dateTime);
             return true;
         }
 
@@ -101,6 +103,9 @@ public sealed partial class WhenParser(TeamClock clock)
     }
 
     private static bool HasOffset(string t) => t.EndsWith('z') || OffsetSuffix().IsMatch(t);
+
+    /// <summary>Noon when no time was given; null when a time was given but is not one ("25pm").</summary>
+    private static TimeOnly? TimeOrNoon(string text) => text.Trim().Length == 0 ? Noon : ParseTime(text);
 
     private static TimeOnly? ParseTime(string text)
     {
