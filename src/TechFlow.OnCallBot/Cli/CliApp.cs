@@ -11,7 +11,7 @@ namespace TechFlow.OnCallBot.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly Dictionary<string, Func<CliArguments, IServiceProvider, Task<int>>> Commands = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<CliArguments, IServiceProvider, TextWriter, TextWriter, Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["ask"] = AskAsync,
         ["reseed"] = ReseedAsync,
@@ -41,10 +41,9 @@ public static class CliApp
         configure?.Invoke(builder.Services);
         using var host = builder.Build();
         host.Services.PrepareStore();
-        Console.SetOut(output);
         try
         {
-            return await command(parsed, host.Services);
+            return await command(parsed, host.Services, output, errors);
         }
         catch (TeamFileException ex)
         {
@@ -55,11 +54,11 @@ public static class CliApp
 
     public const string Usage = "Usage: ask \"TEXT\" [--as USER] [--at ISO-8601] | reseed [--file PATH]";
 
-    private static async Task<int> AskAsync(CliArguments args, IServiceProvider services)
+    private static async Task<int> AskAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
     {
         if (args.Positional.Count != 1 || string.IsNullOrWhiteSpace(args.Positional[0]))
         {
-            await Console.Error.WriteLineAsync($"ask needs exactly one quoted question. {Usage}");
+            await errors.WriteLineAsync($"ask needs exactly one quoted question. {Usage}");
             return 2;
         }
 
@@ -68,7 +67,7 @@ public static class CliApp
         {
             if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
-                await Console.Error.WriteLineAsync($"--at \"{atText}\" is not an ISO-8601 date-time, for example 2026-11-27T16:59:00-05:00.");
+                await errors.WriteLineAsync($"--at \"{atText}\" is not an ISO-8601 date-time, for example 2026-11-27T16:59:00-05:00.");
                 return 2;
             }
 
@@ -81,7 +80,7 @@ public static class CliApp
             var engineer = services.GetRequiredService<OnCall.Core.Roster.RosterService>().Resolve(asText);
             if (engineer is null)
             {
-                await Console.Error.WriteLineAsync($"--as \"{asText}\" is not an engineer on the roster.");
+                await errors.WriteLineAsync($"--as \"{asText}\" is not an engineer on the roster.");
                 return 2;
             }
 
@@ -90,16 +89,16 @@ public static class CliApp
 
         var conversation = services.GetRequiredService<ConversationService>();
         var reply = await conversation.AskAsync(new BotInput { Platform = "cli", EngineerId = engineerId, Text = args.Positional[0], At = at });
-        await Console.Out.WriteAsync(PlainTextRenderer.Render(reply));
+        await output.WriteAsync(PlainTextRenderer.Render(reply));
         return reply.Tone == ReplyTone.Error ? 1 : 0;
     }
 
-    private static async Task<int> ReseedAsync(CliArguments args, IServiceProvider services)
+    private static async Task<int> ReseedAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
     {
         var file = args.Options.GetValueOrDefault("file") ?? services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreOptions>>().Value.SeedFile;
         services.GetRequiredService<TeamSeeder>().Load(file);
         services.GetRequiredService<OnCall.Core.Schedule.ScheduleService>().EnsurePlanned();
-        await Console.Out.WriteLineAsync($"Loaded the team from {file}.");
+        await output.WriteLineAsync($"Loaded the team from {file}.");
         return 0;
     }
 }
