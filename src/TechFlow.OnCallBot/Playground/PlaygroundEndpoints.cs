@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using TechFlow.OnCall.Core.Announcements;
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
@@ -44,8 +46,31 @@ public static class PlaygroundEndpoints
         return app;
     }
 
-    private static async Task<IResult> AskAsync(AskRequest request, ConversationService conversation, CancellationToken ct)
+    private const string AskBodyHint = "The body must be a JSON object such as {\"text\": \"who is on call\", \"as\": \"alex-chen\"}.";
+
+    private const string ActionBodyHint = "The body must be a JSON object such as {\"actionId\": \"...\", \"value\": \"...\", \"as\": \"alex-chen\"}.";
+
+    /// <summary>Reads the JSON body; null when it is missing or not the expected object (the caller answers 400).</summary>
+    private static async Task<T?> ReadBodyAsync<T>(HttpRequest http, JsonTypeInfo<T> type, CancellationToken ct)
+        where T : class
     {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(http.Body, type, ct);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<IResult> AskAsync(HttpRequest http, ConversationService conversation, CancellationToken ct)
+    {
+        if (await ReadBodyAsync(http, PlaygroundJsonContext.Default.AskRequest, ct) is not { } request)
+        {
+            return Results.BadRequest(AskBodyHint);
+        }
+
         if (request.Text is null)
         {
             return Results.BadRequest("text is required");
@@ -66,8 +91,13 @@ public static class PlaygroundEndpoints
         return Results.Json(new ReplyResponse(HtmlRenderer.Render(reply), PlainTextRenderer.Render(reply), reply.InChannel), PlaygroundJsonContext.Default.ReplyResponse);
     }
 
-    private static async Task<IResult> ActAsync(ActionRequest request, ConversationService conversation, CancellationToken ct)
+    private static async Task<IResult> ActAsync(HttpRequest http, ConversationService conversation, CancellationToken ct)
     {
+        if (await ReadBodyAsync(http, PlaygroundJsonContext.Default.ActionRequest, ct) is not { } request)
+        {
+            return Results.BadRequest(ActionBodyHint);
+        }
+
         if (string.IsNullOrEmpty(request.ActionId))
         {
             return Results.BadRequest("actionId is required");
