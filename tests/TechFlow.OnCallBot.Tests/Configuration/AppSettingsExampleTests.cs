@@ -1,0 +1,60 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCallBot.Extensions;
+
+namespace TechFlow.OnCallBot.Tests.Configuration;
+
+/// <summary>appsettings.example.json at the repo root shows every Store and Team key, and every key it shows binds.</summary>
+public class AppSettingsExampleTests
+{
+    private static IConfigurationRoot Example() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepoRoot(), "appsettings.example.json"), optional: false)
+        .Build();
+
+    [Theory]
+    [InlineData(StoreOptions.Section, typeof(StoreOptions))]
+    [InlineData(TeamSettings.Section, typeof(TeamSettings))]
+    public void Example_Section_ListsEverySettableProperty(string section, Type options)
+    {
+        var keys = Example().GetSection(section).GetChildren().Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var properties = options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        Assert.Empty(properties.Except(keys));
+        Assert.Empty(keys.Except(properties));
+    }
+
+    [Fact]
+    public void Example_Values_BindToTheDefaults()
+    {
+        var configuration = Example();
+
+        var team = configuration.GetSection(TeamSettings.Section).Get<TeamSettings>(o => o.ErrorOnUnknownConfiguration = true)!;
+        var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>(o => o.ErrorOnUnknownConfiguration = true)!;
+
+        var defaults = new TeamSettings();
+        Assert.Equal(defaults.TimeZone, team.TimeZone);
+        Assert.Equal(defaults.HandoffDay, team.HandoffDay);
+        Assert.Equal(defaults.HandoffTime, team.HandoffTime);
+        Assert.Equal(defaults.RotationAnchor, team.RotationAnchor);
+        Assert.Equal(defaults.ShiftLengthDays, team.ShiftLengthDays);
+        Assert.Equal(defaults.WorkdayStart, team.WorkdayStart);
+        Assert.Equal(defaults.MajorHolidays.Order(), team.MajorHolidays.Distinct().Order());
+        Assert.Equal(new StoreOptions().Path, store.Path);
+        Assert.Equal("techflow", store.Seed);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TechFlow.OnCallBot.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("TechFlow.OnCallBot.sln not found");
+    }
+}
