@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Options;
+using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.Conversation;
+using TechFlow.OnCall.Core.Conversation.Commands;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Schedule.Fair;
 
@@ -22,6 +25,15 @@ public static class FairScheduleServiceCollectionExtensions
         services.AddSingleton<IScheduleGenerator>(sp => sp.GetRequiredService<FairScheduleGenerator>());
         services.AddSingleton<RoundRobinGenerator>();
         services.AddSingleton<FairnessReporter>();
+        services.AddSingleton<ScheduleRegenerator>();
+        services.AddSingleton<CoverageGapReporter>();
+        services.AddSingleton<TimeOffService>();
+        services.AddSingleton<DateArgument>();
+
+        services.AddSingleton<FairnessHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FairnessHandler>());
+        services.AddSingleton<ICommandHandler, TimeOffHandler>();
+        services.AddSingleton<ICommandHandler, HolidaysHandler>();
         return services;
     }
 }
