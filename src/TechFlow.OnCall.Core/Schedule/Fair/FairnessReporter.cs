@@ -1,0 +1,123 @@
+using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.Roster;
+
+namespace TechFlow.OnCall.Core.Schedule.Fair;
+
+/// <summary>Builds <see cref="FairnessReport"/>s for stored shifts or for a plan.</summary>
+public sealed class FairnessReporter(WindowFactsCalculator calculator, TeamClock clock)
+{
+    private readonly TeamSettings _settings = clock.Settings;
+
+    /// <summary>The report of a fair plan, counting from the history it was balanced against.</summary>
+    public FairnessReport ForPlan(FairPlan plan, ScheduleRequest request) =>
+        Build(plan.Plan.Shifts, request.Engineers, request.TimeOff, plan.Baseline);
+
+    /// <summary>The report of <paramref name="shifts"/> for <paramref name="engineers"/>.</summary>
+    /// <param name="baseline">Counts carried in per engineer id (for a plan's view); null to count these shifts only.</param>
+    public FairnessReport Build(
+        IReadOnlyList<Shift> shifts,
+        IReadOnlyList<Engineer> engineers,
+        IReadOnlyList<TimeOff> timeOff,
+        IReadOnlyDictionary<string, int[]>? baseline = null)
+    {
+        var people = engineers.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var facts = calculator.For([.. shifts.Select(s => new ShiftWindow(clock.LocalDate(s.Start), s.Start, s.End))]);
+        var start = people.ToDictionary(p => p.Id, p => baseline?.GetValueOrDefault(p.Id) ?? new int[FairnessCounts.Categories]);
+        var counts = start.ToDictionary(x => x.Key, x => (int[])x.Value.Clone());
+        var caps = people.ToDictionary(p => p.Id, _ => new long[FairnessCounts.Categories]);
+        var hoursIn = people.ToDictionary(p => p.Id, _ => 0.0);
+        var hoursOut = people.ToDictionary(p => p.Id, _ => 0.0);
+        var timeOffByEngineer = timeOff.ToLookup(t => t.EngineerId);
+        for (var i = 0; i < shifts.Count; i++)
+        {
+            var shift = shifts[i];
+            FairnessCounts.Add(counts, shift, facts[i]);
+            foreach (var person in people.Where(p => ScheduleRules.IsAvailable(p, facts[i], timeOffByEngineer[p.Id])))
+            {
+                foreach (var category in FairnessCounts.All.Where(facts[i].Counts))
+                {
+                    caps[person.Id][(int)category]++;
+                }
+            }
+
+            var inHours = WorkingHours(shift, facts[i]);
+            var total = (shift.End - shift.Start).TotalHours;
+            foreach (var id in new[] { shift.PrimaryId, shift.SecondaryId }.Where(hoursIn.ContainsKey))
+            {
+                hoursIn[id] += inHours;
+                hoursOut[id] += total - inHours;
+            }
+        }
+
+        var categories = FairnessCounts.All
+            .Select(c => Category(c, people, start, counts, caps))
+            .ToList();
+        var rows = people.Select(p => new EngineerFairness(p, counts[p.Id], hoursIn[p.Id], hoursOut[p.Id])).ToList();
+        return new FairnessReport(rows, categories, shifts.Count, baseline is not null);
+    }
+
+    private static CategoryFairness Category(
+        FairnessCategory category,
+        List<Engineer> people,
+        Dictionary<string, int[]> start,
+        Dictionary<string, int[]> counts,
+        Dictionary<string, long[]> caps)
+    {
+        var k = (int)category;
+        if (people.Count == 0)
+        {
+            return new CategoryFairness(category, 0, 0, null);
+        }
+
+        var final = people.Select(p => (long)counts[p.Id][k]).ToList();
+        var from = people.Select(p => (long)start[p.Id][k]).ToList();
+        var to = people.Select(p => start[p.Id][k] + caps[p.Id][k]).ToList();
+        var total = final.Sum();
+        var spread = (int)(final.Max() - final.Min());
+        var bound = FairnessBounds.LowerBound(from, to, total);
+        string? reason = null;
+        if (bound > 1)
+        {
+            var unlimited = people.Select(_ => long.MaxValue / 4).ToList();
+            if (FairnessBounds.LowerBound(from, unlimited, total) > 1)
+            {
+                reason = $"carried over from history: counts started between {from.Min()} and {from.Max()}";
+            }
+            else
+            {
+                var least = to.Min();
+                var names = people.Where((_, i) => to[i] == least).Select(p => p.Name);
+                reason = $"time off or joining dates: {string.Join(", ", names)} could take at most {least}";
+            }
+        }
+
+        return new CategoryFairness(category, spread, bound, reason);
+    }
+
+    /// <summary>Hours of the shift inside working hours on business days (weekdays that are not holidays).</summary>
+    private double WorkingHours(Shift shift, WindowFacts facts)
+    {
+        var holidays = facts.Holidays.Select(h => h.Date).ToHashSet();
+        var hours = 0.0;
+        for (var day = facts.FirstDay; day <= facts.LastDay; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || holidays.Contains(day))
+            {
+                continue;
+            }
+
+            var from = Max(shift.Start, clock.ToInstant(day, _settings.WorkdayStart));
+            var to = Min(shift.End, clock.ToInstant(day, _settings.WorkdayEnd));
+            if (to > from)
+            {
+                hours += (to - from).TotalHours;
+            }
+        }
+
+        return hours;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}
