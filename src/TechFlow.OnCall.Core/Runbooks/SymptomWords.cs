@@ -68,6 +68,7 @@ internal static class SymptomWords
         "just", "seem", "seems", "look", "looks", "like", "can", "cant", "should", "please", "about", "at", "by", "as",
         "into", "after", "before", "than", "then", "too", "much", "many", "lot", "lots", "what's", "whats", "im", "us",
         "system", "happening", "happened", "showing", "shows", "s", "t",
+        "dont", "doesnt", "didnt", "isnt", "arent", "wont", "not", "no", "keeps", "anymore", "it's", "coming", "came",
     ];
 
     private static readonly Dictionary<string, string> Canonical = BuildCanonical();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Runbooks;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCallBot.Runbooks;
@@ -26,6 +27,10 @@ public static class RunbookServiceCollectionExtensions
         });
         services.AddSingleton<RunbookService>();
         services.AddSingleton<IStoreInitializer, RunbookStoreInitializer>();
+        services.AddSingleton<RunbookReplies>();
+        services.AddSingleton<ICommandHandler, RunbookHandler>();
+        services.AddSingleton<IActionHandler, RunbookActionHandler>();
+        services.AddSingleton<IQuestionRule, RunbookQuestionRule>();
         return services;
     }
 }
