@@ -58,6 +58,8 @@ public sealed class RunbookHandler(RunbookService runbooks, PipelineCatalog pipe
             return replies.Card(runbook, context.Now);
         }
 
+        symptom = AsTyped(args, symptom);
+
         var ranked = IssueMatcher.Rank(runbook, symptom);
         if (ranked.Count == 0 || ranked[0].Score < IssueMatcher.Threshold)
         {
@@ -66,6 +68,22 @@ public sealed class RunbookHandler(RunbookService runbooks, PipelineCatalog pipe
 
         var runnerUp = ranked.Count > 1 && ranked[1].Score >= Math.Max(IssueMatcher.Threshold, ranked[0].Score * 0.7) ? ranked[1] : null;
         return replies.Issue(runbook, ranked[0].Issue, context.Now, symptom, runnerUp);
+    }
+
+    /// <summary>The end of <paramref name="args"/> that normalizes to <paramref name="rest"/>, so replies quote the user's own words.</summary>
+    private static string AsTyped(string args, string rest)
+    {
+        var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var tail = string.Join(' ', words.Skip(i));
+            if (PipelineCatalog.Normalize(tail) == rest)
+            {
+                return tail;
+            }
+        }
+
+        return rest;
     }
 
     private Reply Reload(CommandContext context)
