@@ -47,6 +47,7 @@ public static class CoreServiceCollectionExtensions
 
         // Feature rooms: one line each (schedule generator, swaps, paging, announcements, runbooks).
         services.AddFairSchedule(configuration);
+        services.AddRunbooks(configuration);
 
         services.AddSingleton(sp =>
         {

@@ -1,0 +1,13 @@
+namespace TechFlow.OnCall.Core.Runbooks;
+
+/// <summary>Configuration section <c>Runbooks</c>.</summary>
+public sealed class RunbookSettings
+{
+    public const string Section = "Runbooks";
+
+    /// <summary>The folder of runbook Markdown files; relative paths are resolved against the app folder.</summary>
+    public string Path { get; set; } = "runbooks";
+
+    /// <summary>A runbook not reviewed for more than this many days is flagged in <c>/oncall runbooks</c>.</summary>
+    public int ReviewAfterDays { get; set; } = 90;
+}
