@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         // Feature rooms: one line each (schedule generator, swaps, paging, announcements, runbooks).
         services.AddFairSchedule(configuration);
         services.AddRunbooks(configuration);
+        services.AddSwaps(configuration);
 
         services.AddSingleton(sp =>
         {

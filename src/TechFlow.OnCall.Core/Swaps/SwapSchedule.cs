@@ -1,0 +1,106 @@
+using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.Roster;
+using TechFlow.OnCall.Core.Schedule;
+using TechFlow.OnCall.Core.Storage;
+
+namespace TechFlow.OnCall.Core.Swaps;
+
+/// <summary>Reads the schedule the way swaps need it: who holds a role, and whether someone may take one.</summary>
+public sealed class SwapSchedule(
+    IOnCallStore store,
+    OnCallResolver resolver,
+    ShiftCalendar shifts,
+    TeamCalendar calendar,
+    TeamClock clock,
+    SwapSettings settings)
+{
+    /// <summary>Who holds <paramref name="role"/> at <paramref name="at"/>, overrides applied; null when nothing is planned.</summary>
+    public string? Holder(ShiftRole role, DateTimeOffset at) => resolver.At(at) is { } snapshot
+        ? (role == ShiftRole.Primary ? snapshot.Primary : snapshot.Secondary).Engineer.Id
+        : null;
+
+    /// <summary>The role <paramref name="engineerId"/> holds at <paramref name="at"/>, if any.</summary>
+    public ShiftRole? RoleOf(string engineerId, DateTimeOffset at) =>
+        Holder(ShiftRole.Primary, at) == engineerId ? ShiftRole.Primary
+        : Holder(ShiftRole.Secondary, at) == engineerId ? ShiftRole.Secondary
+        : null;
+
+    /// <summary>The slot <paramref name="engineerId"/> holds in <paramref name="window"/> (judged at its start).</summary>
+    public SwapSlot? SlotIn(string engineerId, ShiftWindow window) =>
+        RoleOf(engineerId, window.Start) is { } role ? new SwapSlot(engineerId, role, window.Start, window.End) : null;
+
+    /// <summary>The window a typed day names: the shift that starts that day, else the one running at that instant.</summary>
+    public ShiftWindow WindowFor(DateTimeOffset parsed)
+    {
+        var day = clock.LocalDate(parsed);
+        var atHandoff = shifts.At(clock.ToInstant(day, clock.Settings.HandoffTime));
+        return atHandoff.LocalStart == day ? atHandoff : shifts.At(parsed);
+    }
+
+    /// <summary>The window running at <paramref name="instant"/>.</summary>
+    public ShiftWindow WindowAt(DateTimeOffset instant) => shifts.At(instant);
+
+    /// <summary>The windows overlapping [from, to).</summary>
+    public IReadOnlyList<ShiftWindow> Between(DateTimeOffset from, DateTimeOffset to) => shifts.Between(from, to);
+
+    /// <summary>The shift windows that start after <paramref name="now"/>, nearest first, up to the look-ahead.</summary>
+    public IReadOnlyList<ShiftWindow> Upcoming(DateTimeOffset now)
+    {
+        var windows = shifts.Windows(now, Math.Max(2, settings.LookAheadShifts + 1));
+        return [.. windows.Where(w => w.Start > now)];
+    }
+
+    /// <summary>
+    /// Why <paramref name="taker"/> cannot take <paramref name="slot"/> (time off, not yet joined, already holding the
+    /// other role), or null when they can. <paramref name="freed"/> is a slot the taker gives away in the same trade.
+    /// </summary>
+    public string? Problem(Engineer taker, SwapSlot slot, SwapSlot? freed = null)
+    {
+        var firstDay = clock.LocalDate(slot.Start);
+        var lastDay = clock.LocalDate(slot.End.AddSeconds(-1));
+        if (!taker.InRotation)
+        {
+            return $"{taker.Name} is not in the on-call rotation.";
+        }
+
+        if (taker.JoinedOn is { } joined && joined > firstDay)
+        {
+            return $"{taker.Name} can be on call only from {Conversation.TimeText.Date(joined)}.";
+        }
+
+        var away = calendar.TimeOff(firstDay, lastDay).FirstOrDefault(t => t.EngineerId == taker.Id);
+        if (away is not null)
+        {
+            return $"{taker.Name} is off {Conversation.TimeText.ShortDate(away.From)} – {Conversation.TimeText.ShortDate(away.To)}.";
+        }
+
+        var other = slot.Role == ShiftRole.Primary ? ShiftRole.Secondary : ShiftRole.Primary;
+        var start = slot.Start;
+        var end = slot.End;
+        var shiftsInSlot = store.Set<Shift>().Find(s => s.End > start && s.Start < end);
+        foreach (var shift in shiftsInSlot)
+        {
+            var at = shift.Start > slot.Start ? shift.Start : slot.Start;
+            if (Holder(other, at) == taker.Id && !(freed is not null && freed.Role == other && freed.Start <= at && freed.End > at))
+            {
+                return $"{taker.Name} is {other.ToString().ToLowerInvariant()} then, and nobody is primary and secondary at once.";
+            }
+        }
+
+        var takerId = taker.Id;
+        var doubled = store.Set<ScheduleOverride>()
+            .Find(o => o.EngineerId == takerId && o.Role == other && o.End > start && o.Start < end && o.CancelledAt == null);
+        return doubled.Count > 0
+            ? $"{taker.Name} already covers {other.ToString().ToLowerInvariant()} then, and nobody is primary and secondary at once."
+            : null;
+    }
+
+    /// <summary>An open request that already trades one of <paramref name="slots"/>, if any.</summary>
+    public SwapRequest? ConflictingOpen(IEnumerable<SwapSlot> slots, string? exceptId = null)
+    {
+        var mine = slots.ToList();
+        return store.Set<SwapRequest>().Find(r => r.Status == SwapStatus.Open)
+            .Where(r => r.Id != exceptId)
+            .FirstOrDefault(r => r.Slots().Any(theirs => mine.Any(m => m.Role == theirs.Role && m.Overlaps(theirs))));
+    }
+}
