@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddFairSchedule(configuration);
         services.AddRunbooks(configuration);
         services.AddSwaps(configuration);
+        services.AddPaging(configuration);
 
         services.AddSingleton(sp =>
         {
