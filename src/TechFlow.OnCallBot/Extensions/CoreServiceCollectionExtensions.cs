@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
             sp.GetServices<ICommandHandler>, sp.GetRequiredService<OnCallLookupHandler>()));
 
         // Feature rooms: one line each (schedule generator, swaps, paging, announcements, runbooks).
+        services.AddAnnouncements(configuration);
 
         services.AddSingleton(sp =>
         {
