@@ -22,6 +22,11 @@ public sealed class HandoffAnnouncements(
 
     public IEnumerable<DueAnnouncement> Between(DateTimeOffset from, DateTimeOffset to)
     {
+        if (!LocalTimes.CrossesAny(clock, from, to, [options.HandoffReminder, clock.Settings.HandoffTime]))
+        {
+            yield break;
+        }
+
         foreach (var shift in schedule.Shifts(from, to.AddDays(2)))
         {
             var reminderDue = clock.ToInstant(shift.Window.LocalStart, options.HandoffReminder);

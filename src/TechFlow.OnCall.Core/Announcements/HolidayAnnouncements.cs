@@ -15,6 +15,11 @@ public sealed class HolidayAnnouncements(
 
     public IEnumerable<DueAnnouncement> Between(DateTimeOffset from, DateTimeOffset to)
     {
+        if (!LocalTimes.Crosses(clock, from, to, options.PostAt))
+        {
+            yield break;
+        }
+
         var lead = Math.Max(0, options.HolidayLeadDays);
         var first = clock.LocalDate(from).AddDays(lead - 1);
         var last = clock.LocalDate(to).AddDays(lead + 1);

@@ -27,6 +27,11 @@ public sealed class InvestorAnnouncements(
 
     public IEnumerable<DueAnnouncement> Between(DateTimeOffset from, DateTimeOffset to)
     {
+        if (!LocalTimes.CrossesAny(clock, from, to, [options.PostAt, clock.Settings.WorkdayEnd]))
+        {
+            return [];
+        }
+
         var month = clock.LocalDate(from).AddMonths(-1);
         var lastMonth = clock.LocalDate(to).AddMonths(2);
         var result = new List<DueAnnouncement>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
@@ -7,10 +8,15 @@ using TechFlow.OnCall.Core.Storage;
 namespace TechFlow.OnCall.Core.Announcements;
 
 /// <summary>Personal reminders by DM before someone's shift: by default one week and one day before it starts.</summary>
-/// <remarks>The people are those on call when the shift starts, overrides included, as known when the reminder is due.</remarks>
+/// <remarks>
+/// The people are those on call when the shift starts, overrides included, as known when the reminder is due.
+/// Leads count local wall-clock hours, so "one week before" a Friday 17:00 shift is the Friday before at 17:00
+/// even across a daylight-saving change.
+/// </remarks>
 public sealed class ShiftReminders(
     IOnCallStore store,
     ScheduleService schedule,
+    TeamClock clock,
     OnCallResolver resolver,
     TimeText timeText,
     AnnouncementOptions options) : IAnnouncementSource
@@ -21,9 +27,15 @@ public sealed class ShiftReminders(
     {
         var preferences = store.Set<EngineerPreferences>().All().ToDictionary(p => p.Id);
         var defaults = options.DefaultReminderLeadHours;
+        var allLeads = preferences.Values.SelectMany(p => p.ReminderLeadHours ?? []).Concat(defaults).Where(h => h > 0).Distinct();
+        if (!LocalTimes.CrossesAny(clock, from, to, allLeads.Select(h => clock.Settings.HandoffTime.AddHours(-h))))
+        {
+            return [];
+        }
+
         var maxLead = preferences.Values.SelectMany(p => p.ReminderLeadHours ?? []).Concat(defaults).DefaultIfEmpty(0).Max();
         var result = new List<DueAnnouncement>();
-        foreach (var shift in schedule.Shifts(from, to.AddHours(maxLead + 1)).Where(s => s.Start > from))
+        foreach (var shift in schedule.Shifts(from, to.AddHours(maxLead + 25)).Where(s => s.Start > from))
         {
             var snapshot = resolver.At(shift.Start);
             if (snapshot is null)
@@ -37,7 +49,7 @@ public sealed class ShiftReminders(
                 var leads = preferences.TryGetValue(engineer.Id, out var p) && p.ReminderLeadHours is not null ? p.ReminderLeadHours : defaults;
                 foreach (var hours in leads.Where(h => h > 0).Distinct())
                 {
-                    var due = shift.Start.AddHours(-hours);
+                    var due = clock.ToInstant(clock.ToLocal(shift.Start).AddHours(-hours));
                     if (due > from && due <= to)
                     {
                         var key = $"{Kind}:{shift.Id}:{engineer.Id}:{Lead(hours)}";
