@@ -15,6 +15,7 @@ builder.Services
     .AddOutboxDispatcher();
 
 // Chat platforms and jobs: one line each.
+builder.Services.AddOnCallJobs(builder.Configuration);
 
 var app = builder.Build();
 app.Services.PrepareStore();

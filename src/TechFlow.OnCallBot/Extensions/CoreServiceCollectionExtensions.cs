@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddRunbooks(configuration);
         services.AddSwaps(configuration);
         services.AddPaging(configuration);
+        services.AddAnnouncements(configuration);
 
         services.AddSingleton(sp =>
         {
