@@ -15,6 +15,7 @@ builder.Services
     .AddOutboxDispatcher();
 
 // Chat platforms and jobs: one line each.
+builder.Services.AddSlack(builder.Configuration);
 
 var app = builder.Build();
 app.Services.PrepareStore();
@@ -22,6 +23,7 @@ app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapPlayground();
 
 // Chat platform endpoints: one line each.
+app.MapSlack();
 await app.RunAsync();
 return 0;
 
