@@ -16,6 +16,7 @@ builder.Services
 
 // Chat platforms and jobs: one line each.
 builder.Services.AddOnCallJobs(builder.Configuration);
+builder.Services.AddSlack(builder.Configuration);
 
 var app = builder.Build();
 app.Services.PrepareStore();
@@ -24,6 +25,7 @@ app.MapPlayground();
 
 // Chat platform endpoints: one line each.
 app.MapPaging();
+app.MapSlack();
 await app.RunAsync();
 return 0;
 

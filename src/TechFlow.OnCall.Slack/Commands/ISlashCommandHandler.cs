@@ -1,0 +1,10 @@
+namespace TechFlow.OnCall.Slack.Commands;
+
+/// <summary>Answers one slash command (after SlackNet's <c>ISlashCommandHandler</c>).</summary>
+public interface ISlashCommandHandler
+{
+    /// <summary>The command it answers, such as <c>/oncall</c>; <c>*</c> answers any command no other handler claims.</summary>
+    string Command { get; }
+
+    Task<SlashCommandResponse> HandleAsync(SlashCommand command, CancellationToken cancellationToken);
+}

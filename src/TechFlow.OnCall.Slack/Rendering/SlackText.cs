@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using TechFlow.OnCall.Core.Conversation;
+
+namespace TechFlow.OnCall.Slack.Rendering;
+
+/// <summary>mrkdwn escaping, mention tokens and length limits for Slack text.</summary>
+public static class SlackText
+{
+    /// <summary>Escapes the three characters Slack reserves in mrkdwn: <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>.</summary>
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Escapes <paramref name="text"/> and turns <c>&lt;@engineer-id&gt;</c> tokens into <c>&lt;@U…&gt;</c> for people with a
+    /// Slack id, otherwise into their (escaped) name.
+    /// </summary>
+    public static string Mrkdwn(Reply reply, string text)
+    {
+        var sb = new StringBuilder();
+        var last = 0;
+        foreach (System.Text.RegularExpressions.Match m in PlainTextRenderer.MentionToken().Matches(text))
+        {
+            sb.Append(Escape(text[last..m.Index]));
+            var person = reply.People.FirstOrDefault(p => p.Id == m.Groups[1].Value);
+            sb.Append(person switch
+            {
+                { SlackUserId: { Length: > 0 } slackId } => $"<@{slackId}>",
+                not null => Escape(person.Name),
+                null => Escape(m.Value),
+            });
+            last = m.Index + m.Length;
+        }
+
+        sb.Append(Escape(text[last..]));
+        return sb.ToString();
+    }
+
+    /// <summary>Plain text with mention tokens replaced by names (for plain_text objects and fallbacks).</summary>
+    public static string Plain(Reply reply, string text) => PlainTextRenderer.Names(reply, text);
+
+    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="max"/> characters, ending with an ellipsis.</summary>
+    public static string Truncate(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 1;
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..cut] + "…";
+    }
+
+    /// <summary>
+    /// Splits <paramref name="text"/> into pieces of at most <paramref name="max"/> characters, preferring line breaks,
+    /// never cutting an escape entity or a mention in half.
+    /// </summary>
+    public static IReadOnlyList<string> Split(string text, int max)
+    {
+        var parts = new List<string>();
+        var rest = text;
+        while (rest.Length > max)
+        {
+            var cut = rest.LastIndexOf('\n', max - 1);
+            if (cut < max / 2)
+            {
+                cut = SafeCut(rest, max);
+            }
+
+            parts.Add(rest[..cut]);
+            rest = rest[cut..].TrimStart('\n');
+        }
+
+        if (rest.Length > 0)
+        {
+            parts.Add(rest);
+        }
+
+        return parts;
+    }
+
+    private static int SafeCut(string text, int max)
+    {
+        var cut = max;
+        var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 8));
+        if (amp >= 0 && text.IndexOf(';', amp) >= cut)
+        {
+            cut = amp;
+        }
+
+        var lt = text.LastIndexOf('<', cut - 1, Math.Min(cut, 40));
+        if (lt >= 0 && text.IndexOf('>', lt) >= cut)
+        {
+            cut = lt;
+        }
+
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return cut > 0 ? cut : max;
+    }
+
+    internal static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

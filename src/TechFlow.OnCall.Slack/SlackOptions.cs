@@ -1,0 +1,37 @@
+namespace TechFlow.OnCall.Slack;
+
+/// <summary>Configuration section <c>Slack</c>. Without a signing secret the Slack routes answer 404.</summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    /// <summary>App settings → Basic Information → Signing Secret. Verifies every request from Slack.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>The bot token (<c>xoxb-…</c>) for the Web API; without it nothing is posted to Slack.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>The Web API base URL (a fake Slack in tests).</summary>
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>The channel id (<c>C…</c>) for announcements that name no channel of their own.</summary>
+    public string? AnnouncementChannel { get; set; }
+
+    /// <summary>Keep <see cref="AnnouncementChannel"/>'s topic naming the current on-call pair.</summary>
+    public bool KeepTopic { get; set; }
+
+    /// <summary>A user group id (<c>S…</c>, for example @data-oncall) kept pointing at the current on call; off when empty.</summary>
+    public string? UserGroupId { get; set; }
+
+    /// <summary>Requests with a larger body are refused with 413 before their signature is checked.</summary>
+    public int MaxRequestBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How long a slash command may take before it is acknowledged and finished through response_url.</summary>
+    public TimeSpan InlineAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>True when inbound requests can be verified.</summary>
+    public bool InboundEnabled => !string.IsNullOrEmpty(SigningSecret);
+
+    /// <summary>True when the Web API can be called.</summary>
+    public bool OutboundEnabled => !string.IsNullOrEmpty(BotToken);
+}

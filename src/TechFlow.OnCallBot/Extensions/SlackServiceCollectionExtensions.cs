@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Http.Resilience;
+using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCall.Slack;
+using TechFlow.OnCall.Slack.Api;
+using TechFlow.OnCall.Slack.Commands;
+using TechFlow.OnCall.Slack.Delivery;
+using TechFlow.OnCall.Slack.Events;
+using TechFlow.OnCall.Slack.Identity;
+using TechFlow.OnCall.Slack.Inbound;
+using TechFlow.OnCall.Slack.Interactions;
+
+namespace TechFlow.OnCallBot.Extensions;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Slack app: signed inbound routes (on when Slack:SigningSecret is set), the Web API client with retries,
+    /// and the <c>slack</c> outbox sink (on when Slack:BotToken is set).
+    /// </summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>()
+            .Bind(configuration.GetSection(SlackOptions.Section))
+            .Validate(o => o.SigningSecret is null || o.SigningSecret.Trim().Length > 0, "Slack:SigningSecret is set but empty; remove it to turn Slack off")
+            .Validate(o => o.BotToken is null || o.BotToken.Trim().Length > 0, "Slack:BotToken is set but empty; remove it to turn Slack off")
+            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp),
+                "Slack:ApiBaseUrl must be an absolute http(s) URL")
+            .Validate(o => o.MaxRequestBytes > 0, "Slack:MaxRequestBytes must be positive")
+            .Validate(o => o.InlineAnswerBudget > TimeSpan.Zero && o.InlineAnswerBudget < TimeSpan.FromSeconds(3),
+                "Slack:InlineAnswerBudget must be under Slack's 3 seconds")
+            .ValidateOnStart();
+
+        services.AddHttpClient(SlackApiClient.HttpClientName)
+            .AddStandardResilienceHandler(o =>
+            {
+                // 429 waits for Retry-After (ShouldRetryAfterHeader); 5xx and timeouts back off exponentially.
+                o.Retry.MaxRetryAttempts = 3;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(500);
+                o.Retry.UseJitter = true;
+                o.Retry.ShouldRetryAfterHeader = true;
+            });
+        services.AddSingleton<ISlackApiClient, SlackApiClient>();
+
+        services.AddSingleton<SlackSignatureVerifier>();
+        services.AddSingleton<SlackRequestReader>();
+        services.AddSingleton<SlackBackgroundWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
+        services.AddSingleton<SlackEventReceipts>();
+        services.AddSingleton<IStoreInitializer, SlackStoreInitializer>();
+        services.AddSingleton<SlackIdentityResolver>();
+        services.AddSingleton<SlackCommandEndpoint>();
+        services.AddSingleton<SlackInteractionEndpoint>();
+        services.AddSingleton<SlackEventEndpoint>();
+
+        // Handlers per slash command, block action and event, in one readable block.
+        services.AddSingleton<ISlashCommandHandler, OnCallCommandHandler>();
+        services.AddSingleton<IBlockActionHandler, ConversationActionHandler>();
+        services.AddSingleton<IEventCallbackHandler, QuestionCallbackHandler>();
+
+        services.AddSingleton<IChatDelivery, SlackChatDelivery>();
+        return services;
+    }
+
+    /// <summary>POST /slack/commands, /slack/interactions, /slack/events (404 while Slack:SigningSecret is unset).</summary>
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
+    {
+        var slack = app.MapGroup("/slack");
+        slack.MapPost("/commands", (HttpContext context, SlackCommandEndpoint endpoint) => endpoint.HandleAsync(context));
+        slack.MapPost("/interactions", (HttpContext context, SlackInteractionEndpoint endpoint) => endpoint.HandleAsync(context));
+        slack.MapPost("/events", (HttpContext context, SlackEventEndpoint endpoint) => endpoint.HandleAsync(context));
+        return app;
+    }
+}

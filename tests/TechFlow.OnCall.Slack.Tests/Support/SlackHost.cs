@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace TechFlow.OnCall.Slack.Tests.Support;
+
+/// <summary>The real host over a temporary LiteDB file, with Slack pointed at a fake Web API.</summary>
+public sealed class SlackHost : WebApplicationFactory<Program>
+{
+    private readonly string _storePath = Path.Combine(Path.GetTempPath(), $"slack-tests-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _time;
+    private readonly Action<IServiceCollection>? _configure;
+
+    public SlackHost(FakeSlackApi? api, TimeProvider? time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    {
+        _time = time;
+        _configure = configure;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Store:Path"] = _storePath,
+            ["Slack:SigningSecret"] = SlackSigner.Secret,
+        };
+        if (api is not null)
+        {
+            _settings["Slack:BotToken"] = "xoxb-test-token";
+            _settings["Slack:ApiBaseUrl"] = api.BaseUrl + "/api/";
+            _settings["Slack:AnnouncementChannel"] = "C0TEAM";
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            if (_time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(_time);
+            }
+
+            _configure?.Invoke(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var file in new[] { _storePath, _storePath.Replace(".db", "-log.db", StringComparison.Ordinal) })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
