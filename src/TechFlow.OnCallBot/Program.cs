@@ -15,6 +15,7 @@ builder.Services
     .AddOutboxDispatcher();
 
 // Chat platforms and jobs: one line each.
+builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 app.Services.PrepareStore();
@@ -22,6 +23,7 @@ app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapPlayground();
 
 // Chat platform endpoints: one line each.
+app.MapTeams();
 await app.RunAsync();
 return 0;
 
