@@ -17,6 +17,7 @@ builder.Services
 // Chat platforms and jobs: one line each.
 builder.Services.AddOnCallJobs(builder.Configuration);
 builder.Services.AddSlack(builder.Configuration);
+builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
 app.Services.PrepareStore();
@@ -26,6 +27,7 @@ app.MapPlayground();
 // Chat platform endpoints: one line each.
 app.MapPaging();
 app.MapSlack();
+app.MapTeams();
 await app.RunAsync();
 return 0;
 

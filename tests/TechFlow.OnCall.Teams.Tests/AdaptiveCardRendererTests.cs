@@ -1,0 +1,78 @@
+using TechFlow.OnCall.Core.Conversation;
+using TechFlow.OnCall.Core.Roster;
+using TechFlow.OnCall.Teams.Cards;
+using TechFlow.OnCall.Teams.Tests.Support;
+
+namespace TechFlow.OnCall.Teams.Tests;
+
+public sealed class AdaptiveCardRendererTests
+{
+    private static Reply FullReply()
+    {
+        var alex = new Engineer { Id = "alex-chen", Name = "Alex Chen" };
+        var builder = new ReplyBuilder().Heading("On call for Aggregate Profit").Tone(ReplyTone.Warning);
+        builder.Text($"{builder.Mention(alex)} is primary until Friday 5:00 PM EST.")
+            .Field("Secondary", "Sarah Johnson")
+            .Field("Investor-facing", "yes")
+            .Table(["Week", "Primary", "Secondary"], [["Nov 23", "Alex Chen", "Sarah Johnson"], ["Nov 30", "Mike Rodriguez", ""]])
+            .Context("Times are Eastern")
+            .Button("Approve", "swap-approve", "swap-42", ButtonStyle.Primary)
+            .Button("Decline", "swap-decline", "swap-42", ButtonStyle.Danger);
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Render_FullReply_HasEveryPartInCardOrder()
+    {
+        var card = AdaptiveCardRenderer.Render(FullReply());
+
+        Assert.Equal("1.5", (string?)card["version"]);
+        var body = card["body"]!.AsArray();
+        Assert.Equal(["TextBlock", "TextBlock", "FactSet", "ColumnSet", "ColumnSet", "ColumnSet", "TextBlock"], body.Select(b => (string?)b!["type"]));
+        Assert.Equal("heading", (string?)body[0]!["style"]);
+        Assert.Equal("Alex Chen is primary until Friday 5:00 PM EST.", (string?)body[1]!["text"]);
+        Assert.Equal("Warning", (string?)body[1]!["color"]);
+        Assert.Equal("Secondary", (string?)body[2]!["facts"]![0]!["title"]);
+        Assert.Equal("Mike Rodriguez", (string?)body[5]!["columns"]![1]!["items"]![0]!["text"]);
+        Assert.True((bool)body[6]!["isSubtle"]!);
+        var approve = card["actions"]![0]!;
+        Assert.Equal("Action.Execute", (string?)approve["type"]);
+        Assert.Equal("swap-approve", (string?)approve["verb"]);
+        Assert.Equal("swap-42", (string?)approve["data"]!["value"]);
+        Assert.Equal("positive", (string?)approve["style"]);
+        Assert.Equal("destructive", (string?)card["actions"]![1]!["style"]);
+    }
+
+    [Fact]
+    public void Message_FullReply_CarriesPlainTextFallbackAndCard()
+    {
+        var reply = FullReply();
+
+        var activity = ReplyActivity.Message(reply);
+
+        Assert.Equal(PlainTextRenderer.Render(reply).TrimEnd(), (string?)activity["text"]);
+        Assert.DoesNotContain("<@", (string?)activity["text"], StringComparison.Ordinal);
+        Assert.Equal(AdaptiveCardRenderer.ContentType, (string?)activity["attachments"]![0]!["contentType"]);
+    }
+
+    [Fact]
+    public void Message_FullAndMinimalReplies_PassTheAdaptiveCardValidator()
+    {
+        var full = Validators.Card(ReplyActivity.Message(FullReply()).ToJsonString());
+        var minimal = Validators.Card(ReplyActivity.Message(Reply.Error("That pipeline does not exist.")).ToJsonString());
+
+        Assert.True(full.ExitCode == 0, full.Output);
+        Assert.True(minimal.ExitCode == 0, minimal.Output);
+    }
+
+    [Fact]
+    public void Validator_BrokenCard_Fails()
+    {
+        var card = AdaptiveCardRenderer.Render(FullReply());
+        card["body"]![2]!["type"] = "FactSett";
+
+        var (code, _) = Validators.Card(card.ToJsonString());
+
+        Assert.NotEqual(0, code);
+    }
+}
