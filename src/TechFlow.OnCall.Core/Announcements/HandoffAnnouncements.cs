@@ -68,12 +68,19 @@ public sealed class HandoffAnnouncements(
 
         var firstDay = shift.Window.LocalStart;
         var lastDay = clock.LocalDate(shift.End);
-        foreach (var holiday in calendar.Holidays(firstDay, lastDay))
+        var holidays = calendar.Holidays(firstDay, lastDay);
+        foreach (var holiday in holidays)
         {
             b.Field("Holiday", $"{holiday.Name}, {TimeText.ShortDate(holiday.Date)}");
         }
 
-        var investorDays = Days(firstDay, lastDay).Where(d => calendar.IsInvestorPeriod(d) && calendar.IsBusinessDay(d)).ToList();
+        var periods = Days(firstDay, lastDay).Select(d => (d.Year, d.Month)).Distinct()
+            .Select(m => calendar.InvestorPeriod(m.Year, m.Month)).ToList();
+        var investorDays = Days(firstDay, lastDay)
+            .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+                && holidays.All(h => h.Date != d)
+                && periods.Any(p => d >= p.First && d <= p.Last))
+            .ToList();
         if (investorDays.Count > 0)
         {
             b.Field("Investor period", string.Join(", ", investorDays.Select(TimeText.ShortDate)));

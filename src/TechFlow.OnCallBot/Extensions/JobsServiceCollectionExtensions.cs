@@ -13,10 +13,15 @@ public static class JobsServiceCollectionExtensions
     /// Quartz as the bot's clock: an in-memory scheduler (LiteDB is the source of truth, so nothing about jobs is
     /// persisted) running <see cref="DueWorkJob"/> every minute and <see cref="AnnouncementsJob"/> every five
     /// minutes in the team's zone, both once at start-up too. Quartz reads the <see cref="TimeProvider"/> registered
-    /// in DI by itself.
+    /// in DI by itself. <c>Jobs:Enabled=false</c> leaves Quartz out (for tests that drive time themselves).
     /// </summary>
     public static IServiceCollection AddOnCallJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        if (!configuration.GetValue("Jobs:Enabled", defaultValue: true))
+        {
+            return services;
+        }
+
         var zone = TeamZone(configuration);
         services.AddTransient<DueWorkJob>();
         services.AddTransient<AnnouncementsJob>();

@@ -72,6 +72,23 @@ public class AnnouncementContentTests
         Assert.Contains("Sarah Johnson covers primary from Saturday 9:00 AM EST to Sunday 9:00 AM EST", text);
     }
 
+    [Fact]
+    public void Plan_ConfiguredTimes_MoveTheHandoffReminderAndHolidayHeadsUp()
+    {
+        using var bot = StartAt(Local(2026, 11, 19, 0), new Dictionary<string, string?>
+        {
+            ["Announcements:HandoffReminder"] = "11:30",
+            ["Announcements:PostAt"] = "08:15",
+            ["Announcements:HolidayLeadDays"] = "3",
+        });
+
+        var posted = Drive(bot, Local(2026, 11, 20, 12));
+
+        Assert.Contains("2026-11-19 08:15 investor-warning:2026-11", posted);
+        Assert.Contains("2026-11-20 11:30 handoff-reminder:2026-11-20", posted);
+        Assert.DoesNotContain(posted, p => p.EndsWith("holiday:2026-11-26", StringComparison.Ordinal));
+    }
+
     private sealed class FixedContributor(string line) : IHandoffContributor
     {
         public IReadOnlyList<string> Lines(Shift? outgoing, Shift incoming, DateTimeOffset now) => [line];

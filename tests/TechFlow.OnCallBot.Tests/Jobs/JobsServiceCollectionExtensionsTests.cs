@@ -25,6 +25,12 @@ public sealed class JobsServiceCollectionExtensionsTests : IDisposable
 
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
 
+        // The hosted service starts the scheduler once the application has started; wait for that, not for a time.
+        for (var i = 0; i < 200 && scheduler.Status != SchedulerStatus.Running; i++)
+        {
+            await Task.Delay(50, CancellationToken.None);
+        }
+
         Assert.Equal(SchedulerStatus.Running, scheduler.Status);
         Assert.Same(_time, scheduler.TimeProvider);
         Assert.NotNull(await scheduler.GetJobDetail(DueWorkJob.Key, CancellationToken.None));
