@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Testing;
 
 namespace TechFlow.OnCall.Core.Tests.Announcements;
@@ -20,9 +22,14 @@ internal static class AnnouncementDriver
     /// A bot whose schedule was planned from 2026-10-26 (so the rotation is the same in every test: Alex, Lisa, Mike,
     /// Sarah from the shift starting 2026-10-23), with its clock moved to <paramref name="at"/>.
     /// </summary>
+    /// <remarks>The plain round robin is pinned so that expected names do not depend on the fair generator.</remarks>
     public static TestBot StartAt(DateTimeOffset at, IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {
-        var bot = TestBot.Create(Local(2026, 10, 26, 0), settings, configure);
+        var bot = TestBot.Create(Local(2026, 10, 26, 0), settings, services =>
+        {
+            services.AddSingleton<IScheduleGenerator, RoundRobinGenerator>();
+            configure?.Invoke(services);
+        });
         bot.Time.SetUtcNow(at);
         return bot;
     }

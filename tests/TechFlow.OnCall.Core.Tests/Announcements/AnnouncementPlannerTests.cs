@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Announcements;
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Testing;
@@ -10,7 +12,7 @@ public class AnnouncementPlannerTests
     [Fact]
     public void Plan_MonthWithDstMonthEndAndThanksgiving_PostsExactlyTheseMessagesOnTime()
     {
-        using var bot = TestBot.Create(Local(2026, 10, 26, 0));
+        using var bot = TestBot.Create(Local(2026, 10, 26, 0), configure: s => s.AddSingleton<IScheduleGenerator, RoundRobinGenerator>());
 
         var posted = Drive(bot, Local(2026, 12, 1, 0));
 
@@ -66,7 +68,7 @@ public class AnnouncementPlannerTests
     [Fact]
     public void Plan_AcrossDaylightSavingChange_KeepsHandoffRemindersAtTenLocal()
     {
-        using var bot = TestBot.Create(Local(2026, 10, 26, 0));
+        using var bot = TestBot.Create(Local(2026, 10, 26, 0), configure: s => s.AddSingleton<IScheduleGenerator, RoundRobinGenerator>());
 
         Drive(bot, Local(2026, 11, 7, 0));
 
