@@ -22,6 +22,7 @@ app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapPlayground();
 
 // Chat platform endpoints: one line each.
+app.MapFairSchedule();
 await app.RunAsync();
 return 0;
 
