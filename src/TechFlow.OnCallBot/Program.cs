@@ -28,6 +28,7 @@ app.MapPlayground();
 app.MapPaging();
 app.MapSlack();
 app.MapTeams();
+app.MapFairSchedule();
 await app.RunAsync();
 return 0;
 

@@ -24,7 +24,7 @@ public sealed class SwapListHandler(IOnCallStore store, RosterService roster, Sw
             return ValueTask.FromResult(Reply.Error("I don't know who you are, so I can't show the team's swaps. Ask an admin to add you to the roster."));
         }
 
-        return ValueTask.FromResult(context.Verb == "swaps" ? Open(context.Now) : History(context.Args));
+        return ValueTask.FromResult(context.Verb == "swaps" ? Open(context.Now) : History(context.Args, context.Now));
     }
 
     private Reply Open(DateTimeOffset now)
@@ -49,7 +49,7 @@ public sealed class SwapListHandler(IOnCallStore store, RosterService roster, Sw
         return b.Build();
     }
 
-    private Reply History(string args)
+    private Reply History(string args, DateTimeOffset now)
     {
         Engineer? person = null;
         if (args.Length > 0)
@@ -73,7 +73,7 @@ public sealed class SwapListHandler(IOnCallStore store, RosterService roster, Sw
         var b = new ReplyBuilder().Heading(person is null ? "Swap and cover history" : $"Swap and cover history: {person.Name}");
         b.Table(["When", "Request", "What", "By"], entries.Select(a => (IReadOnlyList<string>)
         [
-            TimeText.ShortDate(DateOnly.FromDateTime(a.At.UtcDateTime)) + " " + a.At.ToString("HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
+            messages.When(a.At, now),
             a.RequestId,
             a.Summary,
             By(b, a),

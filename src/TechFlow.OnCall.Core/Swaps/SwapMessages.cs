@@ -27,8 +27,12 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
                 : $"{b.Mention(requester)} asks {b.Mention(counterpart)} to cover a shift{Behalf(b, request)}.");
         Details(b, request, now);
         Totals(b, request);
-        var asked = counterpart is null ? null : Zone(counterpart);
-        b.Context($"Answer before {TimeText.Instant(request.ExpiresAt, now, asked ?? clock.Zone, ZoneLabel(asked ?? clock.Zone, request.ExpiresAt))}, when the shift starts; after that it expires.");
+        var reader = forRequester ? requester : counterpart;
+        var zone = reader is null ? clock.Zone : Zone(reader);
+        var expires = TimeText.Instant(request.ExpiresAt, now, zone, ZoneLabel(zone, request.ExpiresAt));
+        b.Context(forRequester
+            ? $"If nobody answers, the request expires when the shift starts ({expires}); I'll remind them a day before."
+            : $"Answer before {expires}, when the shift starts; after that it expires.");
         if (forRequester)
         {
             b.Button("Cancel request", Cancel, request.Id, ButtonStyle.Danger);

@@ -189,6 +189,8 @@ public sealed class SwapService(
             }
 
             var expires = theirs is not null && theirs.Start < mine.Start ? theirs.Start : mine.Start;
+            // Asked less than a reminder's lead before the shift: the ask itself is the reminder.
+            var remindAt = expires.AddHours(-Math.Max(0, settings.ReminderHours));
             var keys = new List<string>();
             if (counterpart is not null)
             {
@@ -211,7 +213,8 @@ public sealed class SwapService(
                 CounterpartEnd = theirs?.End,
                 CreatedAt = now,
                 ExpiresAt = expires,
-                RemindAt = expires.AddHours(-Math.Max(0, settings.ReminderHours)),
+                RemindAt = remindAt,
+                RemindedAt = remindAt <= now ? now : null,
                 MessageKeys = keys,
             };
             tx.Set<SwapRequest>().TryInsert(request);

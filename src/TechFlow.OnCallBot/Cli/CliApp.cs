@@ -15,6 +15,7 @@ public static class CliApp
     {
         ["ask"] = AskAsync,
         ["reseed"] = ReseedAsync,
+        ["schedule"] = ScheduleCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Conversation.Commands;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Schedule.Fair;
+using TechFlow.OnCallBot.Calendar;
 
 namespace TechFlow.OnCallBot.Extensions;
 
@@ -29,11 +30,21 @@ public static class FairScheduleServiceCollectionExtensions
         services.AddSingleton<CoverageGapReporter>();
         services.AddSingleton<TimeOffService>();
         services.AddSingleton<DateArgument>();
+        services.AddSingleton<ScheduleFeed>();
 
         services.AddSingleton<FairnessHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FairnessHandler>());
         services.AddSingleton<ICommandHandler, TimeOffHandler>();
         services.AddSingleton<ICommandHandler, HolidaysHandler>();
         return services;
+    }
+
+    /// <summary>Subscribable iCalendar feeds: <c>GET /calendar/team.ics</c> and <c>GET /calendar/{engineerId}.ics</c>.</summary>
+    public static IEndpointRouteBuilder MapFairSchedule(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/calendar/team.ics", (ScheduleFeed feed) => Results.Text(feed.Team(), ScheduleFeed.ContentType));
+        endpoints.MapGet("/calendar/{engineerId}.ics", (string engineerId, ScheduleFeed feed) =>
+            feed.ForEngineer(engineerId) is { } ics ? Results.Text(ics, ScheduleFeed.ContentType) : Results.NotFound());
+        return endpoints;
     }
 }

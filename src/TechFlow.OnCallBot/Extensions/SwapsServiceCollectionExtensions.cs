@@ -24,6 +24,7 @@ public static class SwapsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, SwapCommandHandler>();
         services.AddSingleton<ICommandHandler, SwapListHandler>();
         services.AddSingleton<IActionHandler, SwapActionHandler>();
+        services.AddSingleton<IQuestionRule, SwapQuestionRule>();
         services.AddSingleton<IDueWork, SwapDueWork>();
         return services;
     }

@@ -56,4 +56,19 @@ public class SwapDueWorkTests
         Assert.Contains("already expired", late.Notice, StringComparison.Ordinal);
         Assert.Empty(Overrides(bot, request.Id));
     }
+
+    [Fact]
+    public async Task RunDueAsync_AskedWithinADayOfTheShift_NoSeparateReminder()
+    {
+        using var bot = TestBot.Create(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        var shift = ShiftOn(bot, "2026-12-04");
+        await bot.AskTextAsync($"/oncall swap 2026-12-04 with @{Outsider(shift)}", shift.PrimaryId);
+        var request = Single(bot);
+        var work = bot.Get<IEnumerable<IDueWork>>().OfType<SwapDueWork>().Single();
+
+        await work.RunDueAsync(request.ExpiresAt.AddMinutes(-30), CancellationToken.None);
+
+        Assert.Null(Message(bot, $"swap:{request.Id}:reminder"));
+        Assert.Equal(SwapStatus.Open, Single(bot).Status);
+    }
 }
