@@ -31,6 +31,21 @@ public class PageServiceTests
             channel.Reply.Buttons.Select(b => (b.ActionId, b.Value)));
     }
 
+    [Theory]
+    [InlineData("aggregate-profit job-x failed at 02:10", "aggregate-profit", "job-x failed at 02:10")]
+    [InlineData("Aggregate Profit job-x failed", "aggregate-profit", "job-x failed")]
+    [InlineData("the daily_growth pipeline: rows missing", "daily-growth", "rows missing")]
+    [InlineData("executive investor aggregate / late", "executive-investor-aggregate", "/ late")]
+    public async Task Open_PipelineWrittenAnyWay_KeepsTheMessageAsTyped(string args, string pipeline, string message)
+    {
+        using var bot = CreateBot(Monday);
+
+        await bot.AskAsync($"/oncall page {args}", "sarah-johnson");
+
+        var page = SinglePage(bot);
+        Assert.Equal((pipeline, message), (page.PipelineId, page.Message));
+    }
+
     [Fact]
     public async Task Open_SamePipelineAndMessageWhileOpen_JoinsWithoutASecondPing()
     {
