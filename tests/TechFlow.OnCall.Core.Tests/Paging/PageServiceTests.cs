@@ -179,11 +179,13 @@ public class PageServiceTests
         var first = await OpenAsync(bot);
         await bot.AskAsync("/oncall page daily growth numbers look flat", "sarah-johnson");
         await bot.AskAsync($"/oncall resolve {first.Id}", Primary);
+        bot.Time.SetUtcNow(Monday.AddMinutes(5));
 
         var text = await bot.AskTextAsync("/oncall pages", Primary);
 
         Assert.Contains("1 open page", text);
         Assert.Contains("numbers look flat", text);
+        Assert.Contains("5 minutes ago", text);
         Assert.DoesNotContain(first.Id, text);
     }
 }
