@@ -71,7 +71,7 @@ public sealed class PageCards(RosterService roster, TimeText timeText)
             b.Field("Reported", $"{page.JoinCount + 1} times");
         }
 
-        b.Context($"Runbook: /oncall runbook {page.PipelineId} {page.Message}");
+        b.Context($"Runbook: /oncall runbook {page.PipelineId.Replace('-', ' ')} {page.Message}");
     }
 
     private static Reply Finish(ReplyBuilder b, Page page)

@@ -19,13 +19,12 @@ public sealed class PageHandler(PipelineCatalog pipelines, PageService pages, Pa
             return ValueTask.FromResult(Reply.Error("Which pipeline, and what is wrong?", "For example: /oncall page aggregate profit job failed at 02:10"));
         }
 
-        var match = pipelines.Match(context.Args);
+        var (match, message) = PageArguments.Split(pipelines, context.Args);
         if (match is not PipelineMatch.Found found)
         {
             return ValueTask.FromResult(PipelineArgument.NotMatched(match, pipelines.All, "/oncall page"));
         }
 
-        var message = found.Rest.Trim();
         if (message.Length == 0)
         {
             return ValueTask.FromResult(Reply.Error(

@@ -27,7 +27,7 @@ public sealed class PagesHandler(PageService pages, PipelineCatalog pipelines, P
                 PageCards.NameOf(p, pipelines.Get(p.PipelineId)),
                 p.Message,
                 cards.Status(b, p, context.Now),
-                TimeText.Relative(p.OpenedAt, context.Now)]));
+                context.Now - p.OpenedAt < TimeSpan.FromMinutes(1) ? "just now" : TimeText.Relative(p.OpenedAt, context.Now)]));
         b.Context("Acknowledge with /oncall ack <page>, resolve with /oncall resolve <page>.");
         return ValueTask.FromResult(b.Build());
     }

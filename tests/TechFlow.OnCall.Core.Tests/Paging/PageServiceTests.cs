@@ -23,12 +23,27 @@ public class PageServiceTests
         Assert.Equal((Primary, "page"), (dm.DirectTo, dm.Kind));
         var text = PlainTextRenderer.Render(dm.Reply);
         Assert.Contains("Mike Rodriguez, you are level 1 (primary on call) for this page. Please acknowledge by Monday 10:30 AM EST", text);
-        Assert.Contains("Runbook: /oncall runbook aggregate-profit job failed at 02:10", text);
+        Assert.Contains("Runbook: /oncall runbook aggregate profit job failed at 02:10", text);
         var channel = PageMessages(bot)[1];
         Assert.Null(channel.DirectTo);
         Assert.Equal(
             [(PageCards.AcknowledgeAction, page.Id), (PageCards.EscalateAction, page.Id), (PageCards.ResolveAction, page.Id)],
             channel.Reply.Buttons.Select(b => (b.ActionId, b.Value)));
+    }
+
+    [Theory]
+    [InlineData("aggregate-profit job-x failed at 02:10", "aggregate-profit", "job-x failed at 02:10")]
+    [InlineData("Aggregate Profit job-x failed", "aggregate-profit", "job-x failed")]
+    [InlineData("the daily_growth pipeline: rows missing", "daily-growth", "rows missing")]
+    [InlineData("executive investor aggregate / late", "executive-investor-aggregate", "/ late")]
+    public async Task Open_PipelineWrittenAnyWay_KeepsTheMessageAsTyped(string args, string pipeline, string message)
+    {
+        using var bot = CreateBot(Monday);
+
+        await bot.AskAsync($"/oncall page {args}", "sarah-johnson");
+
+        var page = SinglePage(bot);
+        Assert.Equal((pipeline, message), (page.PipelineId, page.Message));
     }
 
     [Fact]
@@ -164,11 +179,13 @@ public class PageServiceTests
         var first = await OpenAsync(bot);
         await bot.AskAsync("/oncall page daily growth numbers look flat", "sarah-johnson");
         await bot.AskAsync($"/oncall resolve {first.Id}", Primary);
+        bot.Time.SetUtcNow(Monday.AddMinutes(5));
 
         var text = await bot.AskTextAsync("/oncall pages", Primary);
 
         Assert.Contains("1 open page", text);
         Assert.Contains("numbers look flat", text);
+        Assert.Contains("5 minutes ago", text);
         Assert.DoesNotContain(first.Id, text);
     }
 }
