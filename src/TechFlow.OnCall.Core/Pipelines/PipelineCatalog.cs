@@ -93,7 +93,24 @@ public sealed class PipelineCatalog(IOnCallStore store)
         return [.. scored.Where(s => s.Score >= top - 0.08).OrderByDescending(s => s.Score).Select(s => s.Pipeline).Take(3)];
     }
 
-    private static string RestAfter(string[] original, int n) => string.Join(' ', original.Skip(n));
+    /// <summary>
+    /// The original text after the token that holds the <paramref name="n"/>-th normalised word, so that
+    /// "aggregate-profit job failed" (one token, two words) leaves "job failed".
+    /// </summary>
+    private static string RestAfter(string[] original, int n)
+    {
+        var seen = 0;
+        for (var i = 0; i < original.Length; i++)
+        {
+            seen += Normalize(original[i]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (seen >= n)
+            {
+                return string.Join(' ', original.Skip(i + 1));
+            }
+        }
+
+        return "";
+    }
 
     /// <summary>Lower case, "&amp;" as "and", hyphens as spaces, other punctuation dropped.</summary>
     public static string Normalize(string text)
