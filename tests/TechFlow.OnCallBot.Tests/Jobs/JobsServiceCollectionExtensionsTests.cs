@@ -26,7 +26,7 @@ public sealed class JobsServiceCollectionExtensionsTests : IDisposable
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
 
         // The hosted service starts the scheduler once the application has started; wait for that, not for a time.
-        for (var i = 0; i < 200 && scheduler.Status != SchedulerStatus.Running; i++)
+        for (var i = 0; i < 600 && scheduler.Status != SchedulerStatus.Running; i++)
         {
             await Task.Delay(50, CancellationToken.None);
         }
@@ -51,7 +51,7 @@ public sealed class JobsServiceCollectionExtensionsTests : IDisposable
         var store = factory.Services.GetRequiredService<IOnCallStore>();
 
         // Waits for the start-up trigger to fire on Quartz's thread; the assertion is about what, not how fast.
-        for (var i = 0; i < 200 && store.Set<OutboxMessage>().Get("handoff-reminder:2026-11-27") is null; i++)
+        for (var i = 0; i < 600 && store.Set<OutboxMessage>().Get("handoff-reminder:2026-11-27") is null; i++)
         {
             await Task.Delay(50, CancellationToken.None);
         }
