@@ -21,6 +21,7 @@ public static class PagingServiceCollectionExtensions
         services.AddSingleton<PageStatistics>();
         services.AddSingleton<PageActions>();
         services.AddSingleton<IDueWork, PageEscalationWork>();
+        services.AddSingleton<IHandoffContributor, OpenPagesHandoffContributor>();
         services.AddSingleton<IActionHandler>(sp => sp.GetRequiredService<PageActions>());
         services.AddSingleton<ICommandHandler, PageHandler>();
         services.AddSingleton<ICommandHandler, PagesHandler>();
