@@ -93,7 +93,22 @@ public sealed class PipelineCatalog(IOnCallStore store)
         return [.. scored.Where(s => s.Score >= top - 0.08).OrderByDescending(s => s.Score).Select(s => s.Pipeline).Take(3)];
     }
 
-    private static string RestAfter(string[] original, int n) => string.Join(' ', original.Skip(n));
+    /// <summary>
+    /// The original words after the first <paramref name="n"/> normalised words. One original word can normalise to
+    /// several ("unit-level" → "unit level"), so words are counted through <see cref="Normalize"/>.
+    /// </summary>
+    private static string RestAfter(string[] original, int n)
+    {
+        var consumed = 0;
+        var skip = 0;
+        while (skip < original.Length && consumed < n)
+        {
+            consumed += Normalize(original[skip]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            skip++;
+        }
+
+        return string.Join(' ', original.Skip(skip));
+    }
 
     /// <summary>Lower case, "&amp;" as "and", hyphens as spaces, other punctuation dropped.</summary>
     public static string Normalize(string text)
