@@ -94,22 +94,20 @@ public sealed class PipelineCatalog(IOnCallStore store)
     }
 
     /// <summary>
-    /// The original text after the token that holds the <paramref name="n"/>-th normalised word, so that
-    /// "aggregate-profit job failed" (one token, two words) leaves "job failed".
+    /// The original words after the first <paramref name="n"/> normalised words. One original word can normalise to
+    /// several ("unit-level" → "unit level"), so words are counted through <see cref="Normalize"/>.
     /// </summary>
     private static string RestAfter(string[] original, int n)
     {
-        var seen = 0;
-        for (var i = 0; i < original.Length; i++)
+        var consumed = 0;
+        var skip = 0;
+        while (skip < original.Length && consumed < n)
         {
-            seen += Normalize(original[i]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            if (seen >= n)
-            {
-                return string.Join(' ', original.Skip(i + 1));
-            }
+            consumed += Normalize(original[skip]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            skip++;
         }
 
-        return "";
+        return string.Join(' ', original.Skip(skip));
     }
 
     /// <summary>Lower case, "&amp;" as "and", hyphens as spaces, other punctuation dropped.</summary>

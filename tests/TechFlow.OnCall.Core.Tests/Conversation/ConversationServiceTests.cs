@@ -30,6 +30,29 @@ public class ConversationServiceTests
         Assert.Equal(ReplyTone.Warning, reply.Tone);
     }
 
+    [Theory]
+    [InlineData("/oncall daily grwoth", "Did you mean Daily Growth?")]
+    [InlineData("/oncall exec dashbord", "Did you mean Executive & Investor Aggregate?")]
+    public async Task AskAsync_MisspelledSecondWord_SuggestsThePipelineNotJustATimeError(string text, string suggestion)
+    {
+        using var bot = TestBot.Create(Monday);
+
+        var answer = await bot.AskTextAsync(text);
+
+        Assert.Contains(suggestion, answer);
+        Assert.DoesNotContain("Primary:", answer);
+    }
+
+    [Fact]
+    public async Task AskAsync_HyphenatedPipelineWithTime_ReadsTheWholeTime()
+    {
+        using var bot = TestBot.Create(Monday);
+
+        var text = await bot.AskTextAsync("/oncall unit-level profit friday 5pm");
+
+        Assert.Contains("Unit-level Profit: on call Friday 5:00 PM EST", text);
+    }
+
     [Fact]
     public async Task AskAsync_AmbiguousPipeline_ListsTheCandidates()
     {

@@ -151,6 +151,28 @@ public class OnCallResolverTests
     }
 
     [Fact]
+    public async Task AskAsync_PipelineUnderOverride_EscalatesToTheReplacementFirst()
+    {
+        using var bot = TestBot.Create(Monday);
+        var shift = bot.Get<ScheduleService>().ShiftAt(Monday)!;
+        var cover = bot.Get<Core.Roster.RosterService>().Rotation().First(e => e.Id != shift.PrimaryId && e.Id != shift.SecondaryId);
+        bot.Store.Write(tx => tx.Set<ScheduleOverride>().Upsert(new ScheduleOverride
+        {
+            Id = "override-escalation",
+            Start = Monday.AddHours(-1),
+            End = Monday.AddDays(1),
+            Role = ShiftRole.Primary,
+            EngineerId = cover.Id,
+            ReplacesId = shift.PrimaryId,
+        }));
+
+        var text = await bot.AskTextAsync("/oncall aggregate profit");
+
+        Assert.Contains($"Escalation: 1. {cover.Name} (primary on call, 30 minutes)", text);
+        Assert.Contains($"(covering for {Name(bot, shift.PrimaryId)})", text);
+    }
+
+    [Fact]
     public void At_UpcomingOverride_CutsUntilShortAtItsStart()
     {
         using var bot = TestBot.Create(Monday);

@@ -49,7 +49,7 @@ public sealed class OnCallLookupHandler(
         {
             return ValueTask.FromResult(when.TryParse(found.Rest, context.Now, out var at)
                 ? OnCall(found.Pipeline, at, context.Now, found.Rest.Length > 0)
-                : UnreadableTime(found.Rest));
+                : UnreadableTime(found.Rest, found.Pipeline));
         }
 
         if (when.TryParse(args, context.Now, out var instant))
@@ -69,11 +69,16 @@ public sealed class OnCallLookupHandler(
         Context = ["Run: dotnet run --project src/TechFlow.OnCallBot -- reseed [--file PATH], or start with Store:Seed=techflow on an empty store."],
     };
 
-    private static Reply UnreadableTime(string text) => new()
+    /// <summary>The words after a pipeline (or after <c>at</c>) are not a time; a misspelled pipeline lands here too ("daily grwoth").</summary>
+    private static Reply UnreadableTime(string text, Pipeline? pipeline = null) => new()
     {
         Tone = ReplyTone.Warning,
-        Text = [$"I couldn't read \"{text}\" as a time."],
-        Context = ["Try now, today, tomorrow, next week, friday, next monday, in 3 days, 2026-12-25 or 2026-12-25T18:00."],
+        Text = pipeline is null
+            ? [$"I couldn't read \"{text}\" as a time."]
+            : [$"I couldn't read \"{text}\" as a time. Did you mean {pipeline.Name}?"],
+        Context = pipeline is null
+            ? ["Try now, today, tomorrow, next week, friday, next monday, in 3 days, 2026-12-25 or 2026-12-25T18:00."]
+            : [$"Try: /oncall {pipeline.Name.ToLowerInvariant()}, or add a time such as tomorrow, friday 5pm or 2026-12-25."],
     };
 
     private Reply OnCall(Pipeline? pipeline, DateTimeOffset at, DateTimeOffset now, bool explicitTime)
