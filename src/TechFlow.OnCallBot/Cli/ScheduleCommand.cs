@@ -14,14 +14,14 @@ public static class ScheduleCommand
 {
     public const string Usage = "schedule [--from YYYY-MM-DD] [--weeks N] [--format json|ics]";
 
-    public static async Task<int> RunAsync(CliArguments args, IServiceProvider services)
+    public static async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
     {
         var clock = services.GetRequiredService<TeamClock>();
         var from = clock.Today;
         if (args.Options.TryGetValue("from", out var fromText)
             && !DateOnly.TryParseExact(fromText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
         {
-            await Console.Error.WriteLineAsync($"--from \"{fromText}\" is not a date like 2026-11-27. Usage: {Usage}");
+            await errors.WriteLineAsync($"--from \"{fromText}\" is not a date like 2026-11-27. Usage: {Usage}");
             return 2;
         }
 
@@ -29,14 +29,14 @@ public static class ScheduleCommand
         if (args.Options.TryGetValue("weeks", out var weeksText)
             && (!int.TryParse(weeksText, NumberStyles.None, CultureInfo.InvariantCulture, out weeks) || weeks is < 1 or > 520))
         {
-            await Console.Error.WriteLineAsync($"--weeks \"{weeksText}\" must be a whole number from 1 to 520. Usage: {Usage}");
+            await errors.WriteLineAsync($"--weeks \"{weeksText}\" must be a whole number from 1 to 520. Usage: {Usage}");
             return 2;
         }
 
         var format = args.Options.GetValueOrDefault("format") ?? "json";
         if (format is not ("json" or "ics"))
         {
-            await Console.Error.WriteLineAsync($"--format must be json or ics. Usage: {Usage}");
+            await errors.WriteLineAsync($"--format must be json or ics. Usage: {Usage}");
             return 2;
         }
 
@@ -44,12 +44,12 @@ public static class ScheduleCommand
         var end = clock.ToInstant(from.AddDays(7 * weeks), TimeOnly.MinValue);
         if (format == "ics")
         {
-            await Console.Out.WriteAsync(services.GetRequiredService<ScheduleFeed>().Team(start, end));
+            await output.WriteAsync(services.GetRequiredService<ScheduleFeed>().Team(start, end));
             return 0;
         }
 
         var shifts = services.GetRequiredService<ScheduleService>().Shifts(start, end);
-        await Console.Out.WriteLineAsync(Json(shifts, services));
+        await output.WriteLineAsync(Json(shifts, services));
         return 0;
     }
 
