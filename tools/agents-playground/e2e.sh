@@ -59,7 +59,9 @@ PG_PID=$!
 wait_http "http://127.0.0.1:$PG_PORT/_debug/ping" "the Agents Playground"
 
 # 3. Drive it.
+started=$(date +%s%N)
 node "$HERE/drive-api.js" "http://127.0.0.1:$PG_PORT" "${E2E_QUESTION:-who is on call for aggregate profit}"
+echo "e2e: the Playground exchange took $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
 if [ -s "$WORK/blocked-egress.log" ]; then
   echo "e2e: the Playground tried to leave loopback (blocked):" >&2

@@ -32,6 +32,7 @@ public sealed class TeamsHost : IAsyncDisposable
             b.UseEnvironment(environment);
             b.UseSetting("Store:Path", _storePath);
             b.UseSetting("Teams:AppId", appId ?? "");
+            b.UseSetting("Teams:AppPassword", appId is null ? "" : "test-secret");
             b.UseSetting("Teams:OpenIdMetadataUrl", bot.MetadataUrl);
             b.UseSetting("Teams:TenantId", tenantId ?? "");
             b.UseSetting("Teams:EntraMetadataUrl", bot.BaseUrl + "/{tenant}/v2.0/.well-known/openid-configuration");
