@@ -15,3 +15,4 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
 fi
 
 dotnet test TechFlow.OnCallBot.sln --logger "console;verbosity=normal" "$@"
+tools/agents-playground/e2e.sh

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TechFlow.OnCall.Teams.Tests.Support;
+using TechFlow.OnCallBot.Extensions;
 
 namespace TechFlow.OnCall.Teams.Tests;
 
@@ -50,5 +52,17 @@ public sealed class TeamsEndpointAnonymousTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Empty(_bot.Calls);
+    }
+
+    [Fact]
+    public void Start_AppIdWithoutPassword_FailsValidation()
+    {
+        var settings = new Dictionary<string, string?> { ["Teams:AppId"] = TestTokens.AppId, ["Teams:AppPassword"] = "" };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddLogging().AddTeams(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsOptions>>().Value);
+        Assert.Contains("AppPassword", error.Message, StringComparison.Ordinal);
     }
 }

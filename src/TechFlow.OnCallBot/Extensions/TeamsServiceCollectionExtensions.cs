@@ -16,6 +16,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddOptions<TeamsOptions>()
             .Bind(configuration.GetSection(TeamsOptions.Section))
             .Validate(o => !o.HasAppId || Guid.TryParse(o.AppId, out _), "Teams:AppId must be the bot's Microsoft App ID (a GUID)")
+            .Validate(o => !o.HasAppId || !string.IsNullOrWhiteSpace(o.AppPassword), "Teams:AppPassword is required when Teams:AppId is set")
             .Validate(o => string.IsNullOrWhiteSpace(o.TenantId) || Guid.TryParse(o.TenantId, out _), "Teams:TenantId must be a GUID")
             .Validate(o => Uri.TryCreate(o.OpenIdMetadataUrl, UriKind.Absolute, out _), "Teams:OpenIdMetadataUrl must be an absolute URL")
             .ValidateOnStart();

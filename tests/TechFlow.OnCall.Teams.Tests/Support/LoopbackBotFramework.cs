@@ -30,6 +30,9 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
     /// <summary>Published, endorsed only for <c>webchat</c>.</summary>
     public RsaSecurityKey WebChatKey { get; } = NewKey("webchat-key");
 
+    /// <summary>Published only in the tenant's Entra key set (no endorsements there).</summary>
+    public RsaSecurityKey TenantKey { get; } = NewKey("tenant-key");
+
     /// <summary>Never published.</summary>
     public RsaSecurityKey UnknownKey { get; } = NewKey("unknown-key");
 
@@ -80,6 +83,17 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
         }.ToJsonString(), "application/json"));
+        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Text(new JsonObject
+        {
+            ["issuer"] = $"https://login.microsoftonline.com/{tenant}/v2.0",
+            ["authorization_endpoint"] = "https://invalid.example/authorize",
+            ["jwks_uri"] = BaseUrl + $"/{tenant}/discovery/v2.0/keys",
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        }.ToJsonString(), "application/json"));
+        app.MapGet("/{tenant}/discovery/v2.0/keys", () => Results.Text(new JsonObject
+        {
+            ["keys"] = new JsonArray(Jwk(TenantKey)),
+        }.ToJsonString(), "application/json"));
         app.MapGet("/v1/.well-known/keys", () => Results.Text(new JsonObject
         {
             ["keys"] = new JsonArray(Jwk(TeamsKey, "msteams", "emulator"), Jwk(WebChatKey, "webchat")),
@@ -112,6 +126,17 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
 
     private static JsonObject Jwk(RsaSecurityKey key, params string[] endorsements)
     {
+        var jwk = JwkCore(key, endorsements);
+        if (endorsements.Length == 0)
+        {
+            jwk.Remove("endorsements");
+        }
+
+        return jwk;
+    }
+
+    private static JsonObject JwkCore(RsaSecurityKey key, string[] endorsements)
+    {
         var p = key.Rsa.ExportParameters(false);
         var endorsed = new JsonArray();
         foreach (var e in endorsements)
@@ -137,5 +162,6 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
         TeamsKey.Rsa.Dispose();
         WebChatKey.Rsa.Dispose();
         UnknownKey.Rsa.Dispose();
+        TenantKey.Rsa.Dispose();
     }
 }

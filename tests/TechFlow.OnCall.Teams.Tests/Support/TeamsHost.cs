@@ -24,7 +24,7 @@ public sealed class TeamsHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _storePath = Path.Combine(Path.GetTempPath(), $"teams-{Guid.NewGuid():N}.db");
 
-    public TeamsHost(LoopbackBotFramework bot, string? appId = TestTokens.AppId, string environment = "Development", Action<IServiceCollection>? configure = null)
+    public TeamsHost(LoopbackBotFramework bot, string? appId = TestTokens.AppId, string environment = "Development", Action<IServiceCollection>? configure = null, string? tenantId = null)
     {
         Bot = bot;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -32,7 +32,10 @@ public sealed class TeamsHost : IAsyncDisposable
             b.UseEnvironment(environment);
             b.UseSetting("Store:Path", _storePath);
             b.UseSetting("Teams:AppId", appId ?? "");
+            b.UseSetting("Teams:AppPassword", appId is null ? "" : "test-secret");
             b.UseSetting("Teams:OpenIdMetadataUrl", bot.MetadataUrl);
+            b.UseSetting("Teams:TenantId", tenantId ?? "");
+            b.UseSetting("Teams:EntraMetadataUrl", bot.BaseUrl + "/{tenant}/v2.0/.well-known/openid-configuration");
             b.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
