@@ -26,7 +26,7 @@ internal static class PagingTestKit
             settings["Store:Path"] = storePath;
         }
 
-        var bot = TestBot.Create(now, settings);
+        var bot = TestBot.Create(now, settings, services => services.AddSingleton<IScheduleGenerator, RoundRobinGenerator>());
         Pin(bot, now);
         return bot;
     }

@@ -31,6 +31,7 @@ public sealed class TeamsHost : IAsyncDisposable
         {
             b.UseEnvironment(environment);
             b.UseSetting("Store:Path", _storePath);
+            b.UseSetting("Jobs:Enabled", "false");
             b.UseSetting("Teams:AppId", appId ?? "");
             b.UseSetting("Teams:AppPassword", appId is null ? "" : "test-secret");
             b.UseSetting("Teams:OpenIdMetadataUrl", bot.MetadataUrl);

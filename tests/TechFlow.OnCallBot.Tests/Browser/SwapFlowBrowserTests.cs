@@ -31,6 +31,7 @@ public sealed class SwapFlowBrowserTests : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Store:Path", _storePath);
+            builder.UseSetting("Jobs:Enabled", "false");
             builder.UseSetting("Store:Seed", "techflow");
             builder.ConfigureTestServices(services =>
             {

@@ -22,6 +22,7 @@ public sealed class ScheduleFeedTests : IDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Store:Path", _path);
+            builder.UseSetting("Jobs:Enabled", "false");
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCallBot.Cli;
 
 namespace TechFlow.OnCallBot.Tests.Cli;
@@ -145,6 +146,9 @@ public sealed class CliAppTests : IDisposable
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(new FakeTimeProvider(Monday));
+
+                // The expected names follow the plain rotation, whatever generator the app uses.
+                services.AddSingleton<IScheduleGenerator, RoundRobinGenerator>();
             });
         return (code, output.ToString(), errors.ToString());
     }

@@ -108,6 +108,7 @@ public sealed class PagesEndpointTests : IDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Store:Path", _path);
+            builder.UseSetting("Jobs:Enabled", "false");
             builder.UseSetting("Paging:ApiSecret", secret ?? "");
             builder.ConfigureTestServices(services =>
                 services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero))));
