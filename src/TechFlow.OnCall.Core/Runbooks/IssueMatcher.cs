@@ -19,6 +19,7 @@ public static class IssueMatcher
     private const double StepWeight = 0.3;
     private const double PhraseBonus = 2.0;
     private const double FuzzyFloor = 0.8;
+    private const double FuzzyFactor = 0.6;
 
     /// <summary>The best issue for <paramref name="text"/>, or null when none scores at least <see cref="Threshold"/>.</summary>
     public static IssueMatch? Best(Runbook runbook, string text) =>
@@ -27,65 +28,75 @@ public static class IssueMatcher
     /// <summary>Every issue with its score, best first (ties keep the file's order).</summary>
     public static IReadOnlyList<IssueMatch> Rank(Runbook runbook, string text)
     {
-        var query = SymptomWords.Of(text);
-        if (query.Count == 0 || runbook.Issues.Count == 0)
+        var words = SymptomWords.Of(text);
+        if (words.Count == 0 || runbook.Issues.Count == 0)
         {
             return [];
         }
 
         var documents = runbook.Issues.Select(Document).ToList();
+        var df = documents.SelectMany(d => d.Weights.Keys).CountBy(w => w).ToDictionary(StringComparer.Ordinal);
+        var query = Resolve(words, df);
         var n = documents.Count;
         return [.. runbook.Issues
-            .Select((issue, i) => (Match: new IssueMatch(runbook, issue, Score(query, documents[i], documents, n)), Order: i))
+            .Select((issue, i) => (Match: new IssueMatch(runbook, issue, Score(query, documents[i], df, n)), Order: i))
             .OrderByDescending(x => x.Match.Score)
             .ThenBy(x => x.Order)
             .Select(x => x.Match)];
     }
 
-    private static double Score(IReadOnlyList<string> query, IssueDocument doc, List<IssueDocument> all, int n)
+    /// <summary>Each query word as a word of the runbook's vocabulary, with a factor below 1 for a near-miss spelling.</summary>
+    private static List<(string Word, double Factor)> Resolve(IReadOnlyList<string> words, Dictionary<string, int> vocabulary)
     {
-        var score = 0.0;
-        foreach (var word in query)
+        var resolved = new List<(string, double)>();
+        foreach (var word in words)
         {
-            var weight = doc.Weights.GetValueOrDefault(word);
-            var df = all.Count(d => d.Weights.ContainsKey(word));
-            if (weight == 0 && word.Length >= 4)
+            if (vocabulary.ContainsKey(word))
             {
-                (weight, df) = Fuzzy(word, doc, all);
+                resolved.Add((word, 1.0));
+                continue;
             }
 
-            if (weight > 0)
+            if (word.Length < 4)
             {
-                score += weight * Math.Log(1.0 + (double)n / Math.Max(1, df));
+                continue;
+            }
+
+            var best = vocabulary.Keys
+                .Where(k => k.Length >= 4)
+                .Select(k => (Word: k, Similarity: TextSimilarity.Similarity(word, k)))
+                .Where(x => x.Similarity >= FuzzyFloor)
+                .OrderByDescending(x => x.Similarity)
+                .FirstOrDefault();
+            if (best.Word is not null)
+            {
+                resolved.Add((best.Word, FuzzyFactor * best.Similarity));
+            }
+        }
+
+        return resolved;
+    }
+
+    private static double Score(List<(string Word, double Factor)> query, IssueDocument doc, Dictionary<string, int> df, int n)
+    {
+        var score = 0.0;
+        foreach (var (word, factor) in query)
+        {
+            if (doc.Weights.TryGetValue(word, out var weight))
+            {
+                score += factor * weight * Math.Log(1.0 + (double)n / df[word]);
             }
         }
 
         foreach (var phrase in doc.Phrases)
         {
-            if (phrase.Count > 1 && phrase.All(query.Contains))
+            if (phrase.Count > 1 && phrase.All(p => query.Exists(q => q.Word == p)))
             {
                 score += PhraseBonus;
             }
         }
 
         return score;
-    }
-
-    private static (double Weight, int Df) Fuzzy(string word, IssueDocument doc, List<IssueDocument> all)
-    {
-        var best = (Word: "", Similarity: 0.0);
-        foreach (var candidate in doc.Weights.Keys.Where(k => k.Length >= 4))
-        {
-            var similarity = TextSimilarity.Similarity(word, candidate);
-            if (similarity >= FuzzyFloor && similarity > best.Similarity)
-            {
-                best = (candidate, similarity);
-            }
-        }
-
-        return best.Similarity == 0
-            ? (0, 1)
-            : (doc.Weights[best.Word] * 0.6 * best.Similarity, all.Count(d => d.Weights.ContainsKey(best.Word)));
     }
 
     private static IssueDocument Document(RunbookIssue issue)

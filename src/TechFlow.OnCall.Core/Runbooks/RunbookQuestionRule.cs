@@ -70,7 +70,8 @@ public sealed partial class RunbookQuestionRule(PipelineCatalog pipelines) : IQu
     [GeneratedRegex(@"^(?:show\s+(?:me\s+)?|open\s+|get\s+)?(?:the\s+)?(?<p>.+?)\s+runbook$", RegexOptions.IgnoreCase)]
     private static partial Regex PipelineRunbook();
 
-    [GeneratedRegex(@"^(?:how\s+(?:do|can|should)\s+(?:i|we)\s+|how\s+to\s+)?(?:fix|handle|deal\s+with|resolve|troubleshoot|debug)\s+(?:a\s+|an\s+|the\s+)?(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    // Bare "resolve" and "handle" are left to other commands (paging resolves pages); they need "how do I" in front.
+    [GeneratedRegex(@"^(?:(?:how\s+(?:do|can|should)\s+(?:i|we)|how\s+to)\s+(?:fix|handle|deal\s+with|resolve|troubleshoot|debug)|fix|troubleshoot|debug)\s+(?:a\s+|an\s+|the\s+)?(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex FixIn();
 
     [GeneratedRegex(@"^what\s+(?:do|should)\s+(?:i|we)\s+do\s+(?:about|when|if|with)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]

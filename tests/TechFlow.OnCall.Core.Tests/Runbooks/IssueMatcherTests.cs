@@ -30,6 +30,8 @@ public class IssueMatcherTests
     [InlineData("executive-investor-aggregate", "NaN in the margin ratio", "divide-by-zero")]
     [InlineData("executive-investor-aggregate", "headline totals differ from the profit pipeline", "cross-report-mismatch")]
     [InlineData("executive-investor-aggregate", "the dag never triggered last night", "run-not-triggered")]
+    [InlineData("executive-investor-aggregate", "redshift connections keep timing out", "warehouse-unavailable")]
+    [InlineData("executive-investor-aggregate", "no space left on the warehouse disk", "warehouse-unavailable")]
     [InlineData("aggregate-growth", "seat counts don't match what sales sees", "license-count-mismatch")]
     [InlineData("aggregate-growth", "signups dropped on the ios app", "tracking-gaps")]
     [InlineData("aggregate-growth", "getting 429 too many requests", "external-api")]

@@ -179,6 +179,20 @@ public sealed class RunbookHandlerTests : IDisposable
         Assert.Equal(before, JsonSerializer.Serialize(bot.Get<RunbookService>().All()));
     }
 
+    [Theory]
+    [InlineData("../aggregate-profit")]
+    [InlineData("no-such-pipeline")]
+    [InlineData("")]
+    public async Task PressAsync_TamperedCardValue_AnswersClearly(string value)
+    {
+        using var bot = Bot();
+
+        var result = await bot.PressAsync(RunbookActionHandler.CardAction, value, null);
+
+        Assert.Null(result.Replacement);
+        Assert.Contains("Nothing was changed", result.Notice);
+    }
+
     [Fact]
     public async Task PressAsync_IssueButton_ShowsItsStepsWithAWayBack()
     {
