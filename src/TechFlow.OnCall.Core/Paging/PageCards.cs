@@ -1,11 +1,12 @@
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Core.Roster;
+using TechFlow.OnCall.Core.Runbooks;
 
 namespace TechFlow.OnCall.Core.Paging;
 
 /// <summary>The messages a page sends: the channel card, the direct page, and the escalation notice.</summary>
-public sealed class PageCards(RosterService roster, TimeText timeText)
+public sealed class PageCards(RosterService roster, TimeText timeText, RunbookService runbooks)
 {
     public const string AcknowledgeAction = "page.ack";
     public const string EscalateAction = "page.escalate";
@@ -71,7 +72,10 @@ public sealed class PageCards(RosterService roster, TimeText timeText)
             b.Field("Reported", $"{page.JoinCount + 1} times");
         }
 
-        b.Context($"Runbook: /oncall runbook {page.PipelineId.Replace('-', ' ')} {page.Message}");
+        var pipelineWords = page.PipelineId.Replace('-', ' ');
+        b.Context(runbooks.FindIssue(page.PipelineId, page.Message) is { } match
+            ? $"Runbook: \"{match.Issue.Title}\" — /oncall runbook {pipelineWords} {match.Issue.Title}"
+            : $"Runbook: /oncall runbook {pipelineWords}");
     }
 
     private static Reply Finish(ReplyBuilder b, Page page)
