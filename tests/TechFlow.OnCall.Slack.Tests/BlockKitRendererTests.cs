@@ -126,6 +126,14 @@ public class BlockKitRendererTests
     }
 
     [Fact]
+    public void Render_HeadingAndText_FallbackIsHeadingAndTextWithNames()
+    {
+        var reply = new Reply { Heading = "On call", Text = ["<@alex-chen> & <@lisa-wang>"], Fields = [new ReplyField("a", "b")], People = [Alex, Lisa] };
+
+        Assert.Equal("On call\nAlex Chen & Lisa <Wang>", BlockKitRenderer.Render(reply).Text);
+    }
+
+    [Fact]
     public void Render_EmptyReply_StillHasFallbackText()
     {
         var message = BlockKitRenderer.Render(new Reply());
