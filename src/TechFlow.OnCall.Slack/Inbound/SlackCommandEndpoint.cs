@@ -53,9 +53,13 @@ public sealed class SlackCommandEndpoint(
 
         var answer = AnswerAsync(handler, command, background.Stopping);
         var budget = options.Value.InlineAnswerBudget;
-        if (await Task.WhenAny(answer, Task.Delay(budget, time, CancellationToken.None)) == answer)
+        using (var budgetTimer = new CancellationTokenSource())
         {
-            return Json(await answer);
+            if (await Task.WhenAny(answer, Task.Delay(budget, time, budgetTimer.Token)) == answer)
+            {
+                await budgetTimer.CancelAsync();
+                return Json(await answer);
+            }
         }
 
         if (command.ResponseUrl is { } responseUrl)

@@ -84,7 +84,7 @@ public static class BlockKitRenderer
             });
         }
 
-        var fallback = SlackText.Truncate(PlainTextRenderer.Render(reply).Trim(), MaxFallbackText);
+        var fallback = SlackText.Truncate(FallbackText(reply), MaxFallbackText);
         return new SlackMessage(fallback.Length > 0 ? fallback : " ", new JsonArray([.. blocks]));
     }
 
@@ -139,6 +139,13 @@ public static class BlockKitRenderer
 
             yield return new JsonObject { ["type"] = "actions", ["elements"] = elements };
         }
+    }
+
+    /// <summary>The notification / screen-reader text: heading and paragraphs, else the whole plain rendering.</summary>
+    private static string FallbackText(Reply reply)
+    {
+        var lines = new[] { reply.Heading }.Concat(reply.Text).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => SlackText.Plain(reply, t!)).ToList();
+        return lines.Count > 0 ? string.Join('\n', lines) : PlainTextRenderer.Render(reply).Trim();
     }
 
     private static string TableText(Reply reply, ReplyTable table)

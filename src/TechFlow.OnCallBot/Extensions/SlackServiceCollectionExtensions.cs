@@ -9,6 +9,7 @@ using TechFlow.OnCall.Slack.Events;
 using TechFlow.OnCall.Slack.Identity;
 using TechFlow.OnCall.Slack.Inbound;
 using TechFlow.OnCall.Slack.Interactions;
+using TechFlow.OnCall.Slack.OnCallSync;
 
 namespace TechFlow.OnCallBot.Extensions;
 
@@ -59,6 +60,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IEventCallbackHandler, QuestionCallbackHandler>();
 
         services.AddSingleton<IChatDelivery, SlackChatDelivery>();
+        services.AddSingleton<IDueWork, SlackOnCallSync>();
         return services;
     }
 
