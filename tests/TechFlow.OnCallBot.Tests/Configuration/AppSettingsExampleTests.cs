@@ -5,7 +5,7 @@ using TechFlow.OnCallBot.Extensions;
 
 namespace TechFlow.OnCallBot.Tests.Configuration;
 
-/// <summary>appsettings.example.json at the repo root shows every Store and Team key, and every key it shows binds.</summary>
+/// <summary>appsettings.example.json at the repo root shows every key of every options class, and every key it shows binds.</summary>
 public class AppSettingsExampleTests
 {
     private static IConfigurationRoot Example() => new ConfigurationBuilder()
@@ -15,6 +15,13 @@ public class AppSettingsExampleTests
     [Theory]
     [InlineData(StoreOptions.Section, typeof(StoreOptions))]
     [InlineData(TeamSettings.Section, typeof(TeamSettings))]
+    [InlineData(TechFlow.OnCall.Slack.SlackOptions.Section, typeof(TechFlow.OnCall.Slack.SlackOptions))]
+    [InlineData(TechFlow.OnCall.Teams.TeamsOptions.Section, typeof(TechFlow.OnCall.Teams.TeamsOptions))]
+    [InlineData(TechFlow.OnCall.Core.Announcements.AnnouncementOptions.Section, typeof(TechFlow.OnCall.Core.Announcements.AnnouncementOptions))]
+    [InlineData(TechFlow.OnCall.Core.Swaps.SwapSettings.Section, typeof(TechFlow.OnCall.Core.Swaps.SwapSettings))]
+    [InlineData(TechFlow.OnCall.Core.Runbooks.RunbookSettings.Section, typeof(TechFlow.OnCall.Core.Runbooks.RunbookSettings))]
+    [InlineData(TechFlow.OnCall.Core.Schedule.Fair.FairScheduleOptions.Section, typeof(TechFlow.OnCall.Core.Schedule.Fair.FairScheduleOptions))]
+    [InlineData(TechFlow.OnCallBot.Paging.PagingOptions.Section, typeof(TechFlow.OnCallBot.Paging.PagingOptions))]
     public void Example_Section_ListsEverySettableProperty(string section, Type options)
     {
         var keys = Example().GetSection(section).GetChildren().Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
