@@ -40,7 +40,7 @@ public sealed class OnCallLookupHandler(
         if (context.Verb is "at" or "now" or "who" || args.Length == 0)
         {
             return ValueTask.FromResult(when.TryParse(args, context.Now, out var at)
-                ? OnCall(null, at, context.Now, args.Length > 0)
+                ? OnCall(null, at, context.Now)
                 : UnreadableTime(args));
         }
 
@@ -48,13 +48,13 @@ public sealed class OnCallLookupHandler(
         if (match is PipelineMatch.Found found)
         {
             return ValueTask.FromResult(when.TryParse(found.Rest, context.Now, out var at)
-                ? OnCall(found.Pipeline, at, context.Now, found.Rest.Length > 0)
+                ? OnCall(found.Pipeline, at, context.Now)
                 : UnreadableTime(found.Rest, found.Pipeline));
         }
 
         if (when.TryParse(args, context.Now, out var instant))
         {
-            return ValueTask.FromResult(OnCall(null, instant, context.Now, true));
+            return ValueTask.FromResult(OnCall(null, instant, context.Now));
         }
 
         return ValueTask.FromResult(PipelineArgument.NotMatched(match, pipelines.All, "/oncall"));
@@ -81,11 +81,12 @@ public sealed class OnCallLookupHandler(
             : [$"Try: /oncall {pipeline.Name.ToLowerInvariant()}, or add a time such as tomorrow, friday 5pm or 2026-12-25."],
     };
 
-    private Reply OnCall(Pipeline? pipeline, DateTimeOffset at, DateTimeOffset now, bool explicitTime)
+    private Reply OnCall(Pipeline? pipeline, DateTimeOffset at, DateTimeOffset now)
     {
         var snapshot = resolver.At(at);
         var b = new ReplyBuilder();
-        var whenLabel = explicitTime && Math.Abs((at - now).TotalMinutes) > 1 ? timeText.Instant(at, now) : "now";
+        // Label the instant whenever it is not the clock's now: "/oncall tomorrow", or the CLI's --at.
+        var whenLabel = Math.Abs((at - clock.Now).TotalMinutes) > 1 ? timeText.Instant(at, clock.Now) : "now";
         b.Heading(pipeline is null ? $"On call {whenLabel}" : $"{pipeline.Name}: on call {whenLabel}");
         if (snapshot is null)
         {
