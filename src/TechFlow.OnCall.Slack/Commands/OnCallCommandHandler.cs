@@ -11,16 +11,8 @@ public sealed class OnCallCommandHandler(ConversationService conversation, Slack
 
     public async Task<SlashCommandResponse> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
-        var engineer = await identity.ResolveAsync(command.UserId, cancellationToken);
-        var reply = await conversation.AskAsync(new BotInput
-        {
-            Platform = "slack",
-            EngineerId = engineer?.Id,
-            PlatformUserId = command.UserId,
-            DisplayName = engineer?.Name,
-            ChannelId = command.ChannelId,
-            Text = command.Text,
-        }, cancellationToken);
+        var input = await identity.InputAsync(command.UserId, command.ChannelId, cancellationToken);
+        var reply = await conversation.AskAsync(input with { Text = command.Text }, cancellationToken);
         return new SlashCommandResponse(BlockKitRenderer.Render(reply), reply.InChannel);
     }
 }

@@ -25,16 +25,8 @@ public sealed partial class QuestionCallbackHandler(
             return;
         }
 
-        var engineer = await identity.ResolveAsync(callback.User, cancellationToken);
-        var reply = await conversation.AskAsync(new BotInput
-        {
-            Platform = "slack",
-            EngineerId = engineer?.Id,
-            PlatformUserId = callback.User,
-            DisplayName = engineer?.Name,
-            ChannelId = callback.Channel,
-            Text = LeadingMentions().Replace(callback.Text, "").Trim(),
-        }, cancellationToken);
+        var input = await identity.InputAsync(callback.User, callback.Channel, cancellationToken);
+        var reply = await conversation.AskAsync(input with { Text = LeadingMentions().Replace(callback.Text, "").Trim() }, cancellationToken);
         var threadTs = isMention ? callback.ThreadTs ?? callback.Ts : null;
         await api.Chat.PostMessageAsync(callback.Channel, BlockKitRenderer.Render(reply), threadTs, cancellationToken);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Slack.Api;
 
@@ -17,6 +18,20 @@ public sealed class SlackIdentityResolver(
     ILogger<SlackIdentityResolver> logger)
 {
     private readonly ConcurrentDictionary<string, bool> _looked = new(StringComparer.Ordinal);
+
+    /// <summary>The core input for something <paramref name="slackUserId"/> did in <paramref name="channelId"/>, with the engineer resolved.</summary>
+    public async Task<BotInput> InputAsync(string slackUserId, string? channelId, CancellationToken cancellationToken)
+    {
+        var engineer = await ResolveAsync(slackUserId, cancellationToken);
+        return new BotInput
+        {
+            Platform = "slack",
+            EngineerId = engineer?.Id,
+            PlatformUserId = slackUserId,
+            DisplayName = engineer?.Name,
+            ChannelId = channelId,
+        };
+    }
 
     public async Task<Engineer?> ResolveAsync(string? slackUserId, CancellationToken cancellationToken)
     {

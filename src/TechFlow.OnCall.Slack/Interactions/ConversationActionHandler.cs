@@ -19,16 +19,8 @@ public sealed class ConversationActionHandler(
 
     public async Task HandleAsync(BlockActionRequest request, CancellationToken cancellationToken)
     {
-        var engineer = await identity.ResolveAsync(request.UserId, cancellationToken);
-        var result = await conversation.ActAsync(new BotInput
-        {
-            Platform = "slack",
-            EngineerId = engineer?.Id,
-            PlatformUserId = request.UserId,
-            DisplayName = engineer?.Name,
-            ChannelId = request.ChannelId,
-            Action = new BotAction(BlockKitRenderer.ActionIdOf(request.ActionId), request.Value),
-        }, cancellationToken);
+        var input = await identity.InputAsync(request.UserId, request.ChannelId, cancellationToken);
+        var result = await conversation.ActAsync(input with { Action = new BotAction(BlockKitRenderer.ActionIdOf(request.ActionId), request.Value) }, cancellationToken);
 
         if (result.Replacement is { } replacement)
         {
