@@ -4,7 +4,8 @@ using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCall.Storage;
 
-internal sealed class LiteDbRepository<T>(ILiteCollection<T> collection) : IRepository<T> where T : class
+/// <remarks>Every change goes through <paramref name="owner"/>'s unit of work: outside one, it throws.</remarks>
+internal sealed class LiteDbRepository<T>(ILiteCollection<T> collection, LiteDbStore owner) : IRepository<T> where T : class
 {
     public T? Get(string id) => collection.FindById(new BsonValue(id));
 
@@ -25,6 +26,7 @@ internal sealed class LiteDbRepository<T>(ILiteCollection<T> collection) : IRepo
 
     public bool TryInsert(T item)
     {
+        owner.Changing<T>();
         // Check first: a failed insert makes LiteDB roll back the whole enclosing transaction, which would
         // silently undo the earlier changes of the caller's unit of work (IOnCallStore.Write).
         if (collection.EntityMapper.Id?.Getter(item) is { } id && collection.FindById(new BsonValue(id)) is not null)
@@ -43,11 +45,23 @@ internal sealed class LiteDbRepository<T>(ILiteCollection<T> collection) : IRepo
         }
     }
 
-    public void Upsert(T item) => collection.Upsert(item);
+    public void Upsert(T item)
+    {
+        owner.Changing<T>();
+        collection.Upsert(item);
+    }
 
-    public bool Delete(string id) => collection.Delete(new BsonValue(id));
+    public bool Delete(string id)
+    {
+        owner.Changing<T>();
+        return collection.Delete(new BsonValue(id));
+    }
 
-    public int DeleteMany(Expression<Func<T, bool>> predicate) => collection.DeleteMany(predicate);
+    public int DeleteMany(Expression<Func<T, bool>> predicate)
+    {
+        owner.Changing<T>();
+        return collection.DeleteMany(predicate);
+    }
 
     public void EnsureIndex<TKey>(Expression<Func<T, TKey>> key, bool unique = false) => collection.EnsureIndex(key, unique);
 }

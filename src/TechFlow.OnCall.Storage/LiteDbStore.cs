@@ -8,7 +8,9 @@ namespace TechFlow.OnCall.Storage;
 /// </summary>
 /// <remarks>
 /// LiteDB is thread-safe for reads on a shared instance. Writes go through <see cref="Write{T}"/>, which holds a
-/// process-wide lock and one LiteDB transaction, so a unit of work is atomic and serialised.
+/// process-wide lock and one LiteDB transaction, so a unit of work is atomic and serialised. A unit of work that
+/// tries to start another (directly, or through a service that captured the store) gets an exception instead of
+/// silently committing the outer work early.
 /// </remarks>
 public sealed class LiteDbStore : IOnCallStore, IDisposable
 {
@@ -16,6 +18,7 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
     private readonly Lock _writeLock = new();
     private readonly Dictionary<Type, object> _repositories = [];
     private readonly Lock _repositoriesLock = new();
+    private LiteDbTransaction? _current;
 
     public LiteDbStore(string path)
     {
@@ -28,18 +31,10 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
             }
         }
 
-        var mapper = new BsonMapper { EnumAsInteger = false };
-        mapper.RegisterType(
-            serialize: (DateOnly d) => new BsonValue(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            deserialize: b => DateOnly.ParseExact(b.AsString, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        mapper.RegisterType(
-            serialize: (TimeOnly t) => new BsonValue(t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)),
-            deserialize: b => TimeOnly.ParseExact(b.AsString, "HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-        mapper.RegisterType(
-            serialize: (TimeSpan t) => new BsonValue(t.Ticks),
-            deserialize: b => TimeSpan.FromTicks(b.AsInt64));
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, LiteDbMapper.Create());
     }
+
+    public event Action<StoreCommit>? Committed;
 
     public IRepository<T> Set<T>() where T : class
     {
@@ -47,7 +42,7 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
         {
             if (!_repositories.TryGetValue(typeof(T), out var repository))
             {
-                repository = new LiteDbRepository<T>(_db.GetCollection<T>(typeof(T).Name));
+                repository = new LiteDbRepository<T>(_db.GetCollection<T>(typeof(T).Name), this);
                 _repositories[typeof(T)] = repository;
             }
 
@@ -55,27 +50,58 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
         }
     }
 
-    public T Write<T>(Func<IOnCallStore, T> work)
+    public T Write<T>(Func<IStoreTransaction, T> work)
     {
+        if (_writeLock.IsHeldByCurrentThread)
+        {
+            throw new InvalidOperationException("A unit of work cannot start another: use the transaction it was given.");
+        }
+
+        T result;
+        LiteDbTransaction tx;
         lock (_writeLock)
         {
             _db.BeginTrans();
+            tx = new LiteDbTransaction(this);
+            _current = tx;
             try
             {
-                var result = work(this);
+                result = work(tx);
                 _db.Commit();
-                return result;
             }
             catch
             {
                 _db.Rollback();
                 throw;
             }
+            finally
+            {
+                tx.Close();
+                _current = null;
+            }
         }
+
+        if (tx.Changed.Count > 0)
+        {
+            Committed?.Invoke(new StoreCommit(tx.Changed));
+        }
+
+        return result;
     }
 
     /// <summary>Forces the log into the data file (a checkpoint).</summary>
     public void Checkpoint() => _db.Checkpoint();
 
     public void Dispose() => _db.Dispose();
+
+    /// <summary>Called before every change: refuses changes outside a unit of work and records the type changed.</summary>
+    internal void Changing<T>()
+    {
+        if (!_writeLock.IsHeldByCurrentThread || _current is null)
+        {
+            throw new InvalidOperationException($"{typeof(T).Name} changed outside a unit of work: use IOnCallStore.Write.");
+        }
+
+        _current.Changed.Add(typeof(T));
+    }
 }

@@ -82,11 +82,6 @@ public sealed class AnnouncementPlanner(
             return new AnnouncementRun(posted, skipped);
         });
 
-        if (run.Posted.Count > 0)
-        {
-            outbox.NotifyEnqueued();
-        }
-
         foreach (var skip in run.Skipped)
         {
             onSkipped?.Invoke(skip);

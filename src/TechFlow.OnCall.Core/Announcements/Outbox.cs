@@ -7,14 +7,11 @@ public sealed class Outbox(IOnCallStore store, IEnumerable<IChatDelivery> sinks,
 {
     private readonly IChatDelivery[] _sinks = [.. sinks];
 
-    /// <summary>Raised after a message is stored, so the dispatcher can wake up.</summary>
-    public event Action? Enqueued;
-
     /// <summary>
     /// Stores <paramref name="message"/> in <paramref name="tx"/> (the caller's unit of work), unless its key exists.
     /// </summary>
     /// <returns>False when a message with the same key was already stored: nothing changes.</returns>
-    public bool Enqueue(IOnCallStore tx, OutboxMessage message)
+    public bool Enqueue(IStoreTransaction tx, OutboxMessage message)
     {
         var messages = tx.Set<OutboxMessage>();
         if (messages.Get(message.Id) is not null)
@@ -50,19 +47,7 @@ public sealed class Outbox(IOnCallStore store, IEnumerable<IChatDelivery> sinks,
     }
 
     /// <summary>Stores one message in its own unit of work.</summary>
-    public bool Enqueue(OutboxMessage message)
-    {
-        var added = store.Write(tx => Enqueue(tx, message));
-        if (added)
-        {
-            NotifyEnqueued();
-        }
-
-        return added;
-    }
-
-    /// <summary>Wakes the dispatcher; call after a unit of work that enqueued messages commits.</summary>
-    public void NotifyEnqueued() => Enqueued?.Invoke();
+    public bool Enqueue(OutboxMessage message) => store.Write(tx => Enqueue(tx, message));
 }
 
 /// <summary>The outbox sequence counter.</summary>

@@ -68,10 +68,6 @@ public sealed class PageService(
             pages.TryInsert(page);
             return new PageOpened(page, pipeline, false);
         });
-        if (!result.Joined)
-        {
-            outbox.NotifyEnqueued();
-        }
 
         return result;
     }
@@ -99,11 +95,6 @@ public sealed class PageService(
                 return true;
             });
             climbed += changed ? 1 : 0;
-        }
-
-        if (climbed > 0)
-        {
-            outbox.NotifyEnqueued();
         }
 
         return climbed;
@@ -158,10 +149,6 @@ public sealed class PageService(
             tx.Set<Page>().Upsert(escalated);
             return new PageChange(PageChangeKind.Changed, escalated, $"Escalated page {page.Id} to level {escalated.Level}.");
         });
-        if (result.Kind == PageChangeKind.Changed)
-        {
-            outbox.NotifyEnqueued();
-        }
 
         return result;
     }
@@ -194,10 +181,6 @@ public sealed class PageService(
             });
             return new PageChange(PageChangeKind.Changed, updated, note);
         });
-        if (result.Kind == PageChangeKind.Changed)
-        {
-            outbox.NotifyEnqueued();
-        }
 
         return result;
     }
@@ -207,7 +190,7 @@ public sealed class PageService(
     /// </summary>
     /// <param name="due">When this step was due; the level's wait counts from it unless the bot is so late that the
     /// wait would already be over, in which case the level gets its full wait from <paramref name="now"/>.</param>
-    private Page Ping(IOnCallStore tx, Page page, Pipeline? pipeline, int level, DateTimeOffset due, DateTimeOffset now, string? manual)
+    private Page Ping(IStoreTransaction tx, Page page, Pipeline? pipeline, int level, DateTimeOffset due, DateTimeOffset now, string? manual)
     {
         var chain = escalation.Chain(pipeline, due);
         var last = chain[^1].Level.Number;

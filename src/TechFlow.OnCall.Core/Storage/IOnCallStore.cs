@@ -2,6 +2,19 @@ using System.Linq.Expressions;
 
 namespace TechFlow.OnCall.Core.Storage;
 
+/// <summary>Typed collections of records: what a reader, and a unit of work, sees of the store.</summary>
+public interface IStoreSets
+{
+    /// <summary>The collection that holds records of type <typeparamref name="T"/>.</summary>
+    IRepository<T> Set<T>() where T : class;
+}
+
+/// <summary>
+/// One unit of work, handed to the work passed to <see cref="IOnCallStore.Write{T}"/>. It has no <c>Write</c> of
+/// its own, so a unit of work cannot start another; it is valid only while that work runs.
+/// </summary>
+public interface IStoreTransaction : IStoreSets;
+
 /// <summary>
 /// The port every use case stores through: one typed collection per record type, and one serialised
 /// unit of work for changes that must land together.
@@ -9,18 +22,30 @@ namespace TechFlow.OnCall.Core.Storage;
 /// <remarks>
 /// Reads may run concurrently. <see cref="Write{T}"/> runs its work under a store-wide lock inside one
 /// transaction: either every change in it is committed or none is, and two writers never interleave,
-/// so a check-then-act inside it (for example "is this request still open?") is race-free.
+/// so a check-then-act inside it (for example "is this request still open?") is race-free. Calling
+/// <see cref="Write{T}"/> again from inside a unit of work throws <see cref="InvalidOperationException"/>.
 /// </remarks>
-public interface IOnCallStore
+public interface IOnCallStore : IStoreSets
 {
-    /// <summary>The collection that holds records of type <typeparamref name="T"/>.</summary>
-    IRepository<T> Set<T>() where T : class;
+    /// <summary>Runs <paramref name="work"/> atomically and serialised with every other write.</summary>
+    T Write<T>(Func<IStoreTransaction, T> work);
 
     /// <summary>Runs <paramref name="work"/> atomically and serialised with every other write.</summary>
-    T Write<T>(Func<IOnCallStore, T> work);
+    void Write(Action<IStoreTransaction> work) => Write(s => { work(s); return true; });
 
-    /// <summary>Runs <paramref name="work"/> atomically and serialised with every other write.</summary>
-    void Write(Action<IOnCallStore> work) => Write(s => { work(s); return true; });
+    /// <summary>
+    /// Raised after a unit of work that changed something commits (never after a rollback), with the record types it
+    /// changed. Handlers run on the committing thread after the lock is released: keep them short (wake a worker).
+    /// </summary>
+    event Action<StoreCommit>? Committed;
+}
+
+/// <summary>What one committed unit of work changed.</summary>
+/// <param name="Changed">The record types inserted, updated or deleted.</param>
+public sealed record StoreCommit(IReadOnlySet<Type> Changed)
+{
+    /// <summary>Whether records of type <typeparamref name="T"/> changed.</summary>
+    public bool Touches<T>() => Changed.Contains(typeof(T));
 }
 
 /// <summary>A typed collection of records keyed by their <c>Id</c> property.</summary>

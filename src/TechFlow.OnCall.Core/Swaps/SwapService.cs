@@ -116,7 +116,6 @@ public sealed class SwapService(
             Announce(tx, undone, "undone", now, [undone.RequesterId, undone.CounterpartId], channel: true);
             return new SwapOutcome(undone, true, $"Undone: the schedule is back as it was before request {r.Id}.");
         });
-        Notify(outcome);
         return outcome;
     }
 
@@ -155,11 +154,6 @@ public sealed class SwapService(
                 return true;
             });
             changed += outcome ? 1 : 0;
-        }
-
-        if (changed > 0)
-        {
-            outbox.NotifyEnqueued();
         }
 
         return changed;
@@ -236,7 +230,6 @@ public sealed class SwapService(
                 ? $"Request {id} is posted in the team channel for anyone to take."
                 : $"Request {id} is sent: I asked {counterpart.Name} in a direct message and posted it in the team channel.");
         });
-        Notify(outcome);
         return outcome;
     }
 
@@ -330,7 +323,6 @@ public sealed class SwapService(
                 _ => Close(tx, r, actor, onBehalfOf, now, SwapStatus.Cancelled, "cancelled", [r.CounterpartId]),
             };
         });
-        Notify(outcome);
         return outcome;
     }
 
@@ -367,7 +359,7 @@ public sealed class SwapService(
             : (false, null, $"Only {counterpart?.Name ?? r.CounterpartId} (or a manager or admin) can answer request {r.Id}.");
     }
 
-    private SwapOutcome ApproveIn(IOnCallStore tx, SwapRequest r, Engineer actor, string? onBehalfOf, DateTimeOffset now)
+    private SwapOutcome ApproveIn(IStoreTransaction tx, SwapRequest r, Engineer actor, string? onBehalfOf, DateTimeOffset now)
     {
         var requester = roster.Find(r.RequesterId);
         var taker = r.CounterpartId is null ? actor : roster.Find(r.CounterpartId);
@@ -419,7 +411,7 @@ public sealed class SwapService(
             : $"Approved: the schedule is updated and everyone is told.");
     }
 
-    private SwapOutcome Close(IOnCallStore tx, SwapRequest r, Engineer actor, string? onBehalfOf, DateTimeOffset now, SwapStatus status, string action, IReadOnlyList<string?> tell)
+    private SwapOutcome Close(IStoreTransaction tx, SwapRequest r, Engineer actor, string? onBehalfOf, DateTimeOffset now, SwapStatus status, string action, IReadOnlyList<string?> tell)
     {
         var closed = r with { Status = status, DecidedAt = now, DecidedById = actor.Id, DecidedOnBehalfOfId = onBehalfOf };
         tx.Set<SwapRequest>().Upsert(closed);
@@ -429,7 +421,7 @@ public sealed class SwapService(
     }
 
     /// <summary>Updates the request's messages in place and tells <paramref name="tell"/> (and the channel) what happened.</summary>
-    private void Announce(IOnCallStore tx, SwapRequest r, string what, DateTimeOffset now, IReadOnlyList<string?> tell, bool channel)
+    private void Announce(IStoreTransaction tx, SwapRequest r, string what, DateTimeOffset now, IReadOnlyList<string?> tell, bool channel)
     {
         var outcome = messages.Outcome(r, now);
         foreach (var key in r.MessageKeys)
@@ -463,7 +455,7 @@ public sealed class SwapService(
         }
     }
 
-    private static void Audit(IOnCallStore tx, SwapRequest r, string action, string actorId, string? onBehalfOf, DateTimeOffset now, string summary) =>
+    private static void Audit(IStoreTransaction tx, SwapRequest r, string action, string actorId, string? onBehalfOf, DateTimeOffset now, string summary) =>
         tx.Set<SwapAuditEntry>().TryInsert(new SwapAuditEntry
         {
             Id = $"{r.Id}:{action}",
@@ -475,14 +467,6 @@ public sealed class SwapService(
             People = [.. new[] { r.RequesterId, r.CounterpartId, r.CreatedById, actorId }.OfType<string>().Distinct()],
             Summary = summary,
         });
-
-    private void Notify(SwapOutcome outcome)
-    {
-        if (outcome.Changed)
-        {
-            outbox.NotifyEnqueued();
-        }
-    }
 
     private static bool IsBoss(Engineer engineer) => engineer.IsManager || engineer.IsAdmin;
 

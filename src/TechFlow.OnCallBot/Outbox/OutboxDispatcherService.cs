@@ -1,11 +1,12 @@
 using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCallBot.Outbox;
 
-/// <summary>Runs the outbox dispatcher: when a message is enqueued, and every few seconds for retries.</summary>
+/// <summary>Runs the outbox dispatcher: whenever a committed unit of work adds deliveries, and every few seconds for retries.</summary>
 internal sealed class OutboxDispatcherService(
     OutboxDispatcher dispatcher,
-    OnCall.Core.Announcements.Outbox outbox,
+    IOnCallStore store,
     ILogger<OutboxDispatcherService> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
@@ -13,7 +14,7 @@ internal sealed class OutboxDispatcherService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        outbox.Enqueued += OnEnqueued;
+        store.Committed += OnCommitted;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -43,14 +44,13 @@ internal sealed class OutboxDispatcherService(
         }
         finally
         {
-            outbox.Enqueued -= OnEnqueued;
+            store.Committed -= OnCommitted;
         }
-
     }
 
-    private void OnEnqueued()
+    private void OnCommitted(StoreCommit commit)
     {
-        if (_wake.CurrentCount == 0)
+        if (commit.Touches<OutboxMessage>() && _wake.CurrentCount == 0)
         {
             _wake.Release();
         }

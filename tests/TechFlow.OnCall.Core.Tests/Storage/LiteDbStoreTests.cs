@@ -46,9 +46,9 @@ public sealed class LiteDbStoreTests : IDisposable
     [Fact]
     public void TryInsert_DuplicateId_ReturnsFalseAndKeepsTheOriginal()
     {
-        Assert.True(_store.Set<Note>().TryInsert(new Note { Id = "a", Text = "first" }));
+        Assert.True(Store.Write(tx => tx.Set<Note>().TryInsert(new Note { Id = "a", Text = "first" })));
 
-        var second = _store.Set<Note>().TryInsert(new Note { Id = "a", Text = "second" });
+        var second = Store.Write(tx => tx.Set<Note>().TryInsert(new Note { Id = "a", Text = "second" }));
 
         Assert.False(second);
         Assert.Equal("first", _store.Set<Note>().Get("a")?.Text);
@@ -88,7 +88,7 @@ public sealed class LiteDbStoreTests : IDisposable
 
         Assert.Equal(["n5", "n4"], top.Select(n => n.Id));
         Assert.True(_store.Set<Note>().Exists(n => n.Rank == 3));
-        Assert.Equal(2, _store.Set<Note>().DeleteMany(n => n.Rank <= 2));
+        Assert.Equal(2, Store.Write(tx => tx.Set<Note>().DeleteMany(n => n.Rank <= 2)));
         Assert.Equal(3, _store.Set<Note>().Count());
     }
 
@@ -101,6 +101,70 @@ public sealed class LiteDbStoreTests : IDisposable
         using var reopened = new LiteDbStore(_path);
 
         Assert.Equal("yes", reopened.Set<Note>().Get("durable")?.Text);
+    }
+
+    [Fact]
+    public void Write_InsideAWrite_ThrowsAndTheOuterWorkRollsBack()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => Store.Write(tx =>
+        {
+            tx.Set<Note>().Upsert(new Note { Id = "outer" });
+            Store.Write(inner => inner.Set<Note>().Upsert(new Note { Id = "inner" }));
+        }));
+
+        Assert.Contains("cannot start another", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _store.Set<Note>().Count());
+    }
+
+    [Fact]
+    public void Change_OutsideAUnitOfWork_ThrowsAndStoresNothing()
+    {
+        Assert.Throws<InvalidOperationException>(() => _store.Set<Note>().Upsert(new Note { Id = "loose" }));
+        Assert.Throws<InvalidOperationException>(() => _store.Set<Note>().TryInsert(new Note { Id = "loose" }));
+
+        Assert.Equal(0, _store.Set<Note>().Count());
+    }
+
+    [Fact]
+    public void Transaction_UsedAfterItsWork_Throws()
+    {
+        IStoreTransaction? kept = null;
+        Store.Write(tx => kept = tx);
+
+        Assert.Throws<ObjectDisposedException>(() => kept!.Set<Note>());
+    }
+
+    [Fact]
+    public void Committed_AfterAChange_NamesTheChangedTypesOnce()
+    {
+        var commits = new List<StoreCommit>();
+        Store.Committed += commits.Add;
+
+        Store.Write(tx =>
+        {
+            tx.Set<Note>().Upsert(new Note { Id = "a" });
+            tx.Set<Note>().Upsert(new Note { Id = "b" });
+        });
+        Store.Write(tx => tx.Set<Note>().Get("a"));
+
+        var commit = Assert.Single(commits);
+        Assert.True(commit.Touches<Note>());
+        Assert.Equal([typeof(Note)], commit.Changed);
+    }
+
+    [Fact]
+    public void Committed_NotRaisedForARolledBackWrite()
+    {
+        var commits = new List<StoreCommit>();
+        Store.Committed += commits.Add;
+
+        Assert.Throws<InvalidOperationException>(() => Store.Write(tx =>
+        {
+            tx.Set<Note>().Upsert(new Note { Id = "lost" });
+            throw new InvalidOperationException("boom");
+        }));
+
+        Assert.Empty(commits);
     }
 
     private IOnCallStore Store => _store;

@@ -39,15 +39,11 @@ public sealed class ScheduleRegenerator(
 
         var frozenUntil = now.AddDays(7 * clock.Settings.FrozenWeeks);
         var result = store.Write(tx => Regenerate(tx, windows, frozenUntil, mode, now));
-        if (result.MovedEngineerIds.Count > 0)
-        {
-            outbox.NotifyEnqueued();
-        }
 
         return result;
     }
 
-    private RegenerationResult Regenerate(IOnCallStore tx, IReadOnlyList<ShiftWindow> windows, DateTimeOffset frozenUntil, RegenerationMode mode, DateTimeOffset now)
+    private RegenerationResult Regenerate(IStoreTransaction tx, IReadOnlyList<ShiftWindow> windows, DateTimeOffset frozenUntil, RegenerationMode mode, DateTimeOffset now)
     {
         var first = windows[0].Start;
         var last = windows[^1].End;
