@@ -50,7 +50,7 @@ public sealed class TestBot : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddOnCallCore(configuration).AddLiteDbStore(configuration);
+        services.AddOnCallCore(configuration).AddOnCallStore(configuration);
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(time);
         configure?.Invoke(services);

@@ -38,7 +38,7 @@ public static class CliApp
 
         var builder = Host.CreateApplicationBuilder(parsed.Settings);
         builder.Logging.ClearProviders();
-        builder.Services.AddOnCallCore(builder.Configuration).AddLiteDbStore(builder.Configuration);
+        builder.Services.AddOnCallCore(builder.Configuration).AddOnCallStore(builder.Configuration);
         configure?.Invoke(builder.Services);
         using var host = builder.Build();
         host.Services.PrepareStore();
