@@ -33,6 +33,7 @@ public sealed class PostgresStore : IOnCallStore, IDisposable
     private readonly ConcurrentDictionary<Type, object> _repositories = new();
     private readonly CommitChannel _channel;
     private readonly ILogger _logger;
+    private int _disposed;
 
     private PostgresStore(NpgsqlDataSource source, ILogger logger)
     {
@@ -115,6 +116,11 @@ public sealed class PostgresStore : IOnCallStore, IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _channel.Dispose();
         _ambient.Dispose();
         _source.Dispose();
