@@ -26,4 +26,7 @@ if [ -z "${ONCALL_TEST_POSTGRES:-}" ]; then
 fi
 
 dotnet test TechFlow.OnCallBot.sln --logger "console;verbosity=normal" "$@"
+# The core suite once more with every TestBot on its own PostgreSQL database (tests that reopen a LiteDB file
+# to simulate a restart keep it): the storage port behaves the same on both providers.
+ONCALL_TEST_TESTBOT_PROVIDER=Postgres dotnet test tests/TechFlow.OnCall.Core.Tests --no-build "$@"
 tools/agents-playground/e2e.sh
