@@ -39,6 +39,24 @@ public sealed class PostgresTestBotTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task TwoTestBotsOnOneDatabase_ConcurrentApprovalsOfOneSwap_SetOneOverridePair()
+    {
+        var connection = Database().ConnectionString;
+        using var a = Bot(connection);
+        using var b = Bot(connection);
+        var shift = a.Store.Set<Shift>().Get("2026-12-04")!;
+        var counterpart = new[] { "alex-chen", "lisa-wang", "mike-rodriguez", "sarah-johnson" }
+            .First(e => e != shift.PrimaryId && e != shift.SecondaryId);
+        await a.AskTextAsync($"/oncall swap 2026-12-04 with @{counterpart}", shift.PrimaryId);
+        var request = Assert.Single(b.Store.Set<SwapRequest>().All());
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => (i % 2 == 0 ? a : b).PressAsync(SwapMessages.Approve, request.Id, counterpart))));
+
+        Assert.Equal(SwapStatus.Approved, b.Store.Set<SwapRequest>().Get(request.Id)!.Status);
+        Assert.Equal(2, a.Store.Set<ScheduleOverride>().Find(o => o.SourceId == request.Id).Count);
+    }
+
+    [SkippableFact]
     public async Task TestBot_PostgresGoesAway_AnswersClearlyChangesNothingAndRecovers()
     {
         var database = Database();
