@@ -89,6 +89,9 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
         return result;
     }
 
+    /// <summary>The names of the collections in the file (one per record type stored).</summary>
+    public IReadOnlyList<string> CollectionNames() => [.. _db.GetCollectionNames()];
+
     /// <summary>Forces the log into the data file (a checkpoint).</summary>
     public void Checkpoint() => _db.Checkpoint();
 

@@ -11,7 +11,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrlsIfUnset("http://localhost:3978");
 builder.Services
     .AddOnCallCore(builder.Configuration)
-    .AddLiteDbStore(builder.Configuration)
+    .AddOnCallStore(builder.Configuration)
     .AddOutboxDispatcher();
 
 // Chat platforms and jobs: one line each.

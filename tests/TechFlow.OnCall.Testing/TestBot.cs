@@ -9,17 +9,23 @@ using TechFlow.OnCallBot.Extensions;
 namespace TechFlow.OnCall.Testing;
 
 /// <summary>
-/// The real core wiring over an in-memory LiteDB store seeded with the TechFlow team, on a fake clock.
+/// The real core wiring over an in-memory LiteDB store seeded with the TechFlow team, on a fake clock
+/// (or over a fresh PostgreSQL database when <see cref="ProviderVariable"/> is <c>Postgres</c>).
 /// For tests that do not need HTTP; use WebApplicationFactory&lt;Program&gt; for those that do.
 /// </summary>
 public sealed class TestBot : IDisposable
 {
-    private readonly ServiceProvider _services;
+    /// <summary>Set to <c>Postgres</c> to run every TestBot on a fresh PostgreSQL database instead of LiteDB.</summary>
+    public const string ProviderVariable = "ONCALL_TEST_TESTBOT_PROVIDER";
 
-    private TestBot(ServiceProvider services, FakeTimeProvider time)
+    private readonly ServiceProvider _services;
+    private readonly PostgresTestDatabase? _database;
+
+    private TestBot(ServiceProvider services, FakeTimeProvider time, PostgresTestDatabase? database)
     {
         _services = services;
         Time = time;
+        _database = database;
     }
 
     public FakeTimeProvider Time { get; }
@@ -45,18 +51,39 @@ public sealed class TestBot : IDisposable
             values[key] = value;
         }
 
+        // A test that names its own store (a file it reopens to simulate a restart) keeps it.
+        var database = string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "Postgres", StringComparison.OrdinalIgnoreCase)
+            && values["Store:Path"] == ":memory:" && !values.ContainsKey("Store:Provider")
+            ? PostgresTestDatabase.Create()
+            : null;
+        if (database is not null)
+        {
+            values["Store:Provider"] = "Postgres";
+            values["Store:ConnectionString"] = database.ConnectionString;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var time = new FakeTimeProvider(now);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddOnCallCore(configuration).AddLiteDbStore(configuration);
+        services.AddOnCallCore(configuration).AddOnCallStore(configuration);
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(time);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
-        provider.PrepareStore();
-        return new TestBot(provider, time);
+        try
+        {
+            provider.PrepareStore();
+        }
+        catch
+        {
+            provider.Dispose();
+            database?.Dispose();
+            throw;
+        }
+
+        return new TestBot(provider, time, database);
     }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
@@ -73,5 +100,9 @@ public sealed class TestBot : IDisposable
     public async Task<ActionResult> PressAsync(string actionId, string value, string? engineerId) =>
         await Conversation.ActAsync(new BotInput { Platform = "test", EngineerId = engineerId, Action = new BotAction(actionId, value) });
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        _database?.Dispose();
+    }
 }

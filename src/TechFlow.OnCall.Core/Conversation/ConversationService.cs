@@ -1,6 +1,7 @@
 using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Conversation.Commands;
 using TechFlow.OnCall.Core.Roster;
+using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCall.Core.Conversation;
 
@@ -10,6 +11,10 @@ namespace TechFlow.OnCall.Core.Conversation;
 /// </summary>
 public sealed class ConversationService
 {
+    /// <summary>The answer when the store cannot be reached (for example PostgreSQL is down).</summary>
+    public const string StoreUnavailableMessage =
+        "The on-call database is not answering right now, so nothing was read or changed. Please try again in a minute.";
+
     private readonly Dictionary<string, ICommandHandler> _byVerb = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IActionHandler> _byAction = new(StringComparer.Ordinal);
     private readonly OnCallLookupHandler _lookup;
@@ -59,14 +64,19 @@ public sealed class ConversationService
         var space = command.IndexOf(' ', StringComparison.Ordinal);
         var verb = space < 0 ? command : command[..space];
         var args = space < 0 ? "" : command[(space + 1)..].Trim();
-        var engineer = _roster.Find(input.EngineerId);
         var now = input.At ?? _clock.Now;
         try
         {
+            var engineer = _roster.Find(input.EngineerId);
             var reply = _byVerb.TryGetValue(verb, out var handler)
                 ? await handler.HandleAsync(new CommandContext(input, engineer, verb.ToLowerInvariant(), args, now), cancellationToken)
                 : await _lookup.HandleAsync(new CommandContext(input, engineer, "", command, now), cancellationToken);
             return isPublic ? reply with { InChannel = true } : reply;
+        }
+        catch (StoreUnavailableException ex)
+        {
+            _onError?.Invoke(ex);
+            return Reply.Error(StoreUnavailableMessage);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -82,11 +92,16 @@ public sealed class ConversationService
             return new ActionResult(null, "That button is not one I know. Nothing was changed.");
         }
 
-        var engineer = _roster.Find(input.EngineerId);
         var now = input.At ?? _clock.Now;
         try
         {
+            var engineer = _roster.Find(input.EngineerId);
             return await handler.HandleAsync(new CommandContext(input, engineer, action.ActionId, action.Value, now), action, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            _onError?.Invoke(ex);
+            return new ActionResult(null, StoreUnavailableMessage);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

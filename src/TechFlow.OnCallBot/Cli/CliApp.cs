@@ -6,7 +6,8 @@ using TechFlow.OnCallBot.Seeding;
 namespace TechFlow.OnCallBot.Cli;
 
 /// <summary>
-/// The command line: <c>ask "TEXT" [--as USER] [--at ISO-8601]</c> and <c>reseed [--file PATH]</c>.
+/// The command line: <c>ask "TEXT" [--as USER] [--at ISO-8601]</c>, <c>reseed [--file PATH]</c>, <c>schedule</c> and
+/// <c>migrate-store</c>.
 /// Runs without the web server and exits.
 /// </summary>
 public static class CliApp
@@ -18,13 +19,19 @@ public static class CliApp
         ["schedule"] = ScheduleCommand.RunAsync,
     };
 
+    /// <summary>Commands that open stores of their own instead of the configured one.</summary>
+    private static readonly Dictionary<string, Func<CliArguments, TextWriter, TextWriter, Task<int>>> Standalone = new(StringComparer.Ordinal)
+    {
+        ["migrate-store"] = MigrateStoreCommand.RunAsync,
+    };
+
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, Action<IServiceCollection>? configure = null)
     {
         var output = stdout ?? Console.Out;
         var errors = stderr ?? Console.Error;
-        if (!Commands.TryGetValue(args[0], out var command))
+        if (!Commands.TryGetValue(args[0], out var command) && !Standalone.ContainsKey(args[0]))
         {
             await errors.WriteLineAsync($"Unknown command \"{args[0]}\". {Usage}");
             return 2;
@@ -36,9 +43,16 @@ public static class CliApp
             return 2;
         }
 
+        if (Standalone.TryGetValue(args[0], out var standalone))
+        {
+            return await standalone(parsed, output, errors);
+        }
+
+        ArgumentNullException.ThrowIfNull(command);
+
         var builder = Host.CreateApplicationBuilder(parsed.Settings);
         builder.Logging.ClearProviders();
-        builder.Services.AddOnCallCore(builder.Configuration).AddLiteDbStore(builder.Configuration);
+        builder.Services.AddOnCallCore(builder.Configuration).AddOnCallStore(builder.Configuration);
         configure?.Invoke(builder.Services);
         using var host = builder.Build();
         host.Services.PrepareStore();
@@ -53,7 +67,7 @@ public static class CliApp
         }
     }
 
-    public const string Usage = "Usage: ask \"TEXT\" [--as USER] [--at ISO-8601] | reseed [--file PATH] | " + ScheduleCommand.Usage;
+    public const string Usage = "Usage: ask \"TEXT\" [--as USER] [--at ISO-8601] | reseed [--file PATH] | " + ScheduleCommand.Usage + " | " + MigrateStoreCommand.Usage;
 
     private static async Task<int> AskAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
     {

@@ -27,7 +27,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<AnnouncementsJob>();
         services.AddQuartz(q =>
         {
-            q.UseInMemoryStore();
+            q.UseOnCallJobStore(configuration);
             q.AddJob<DueWorkJob>(j => j.WithIdentity(DueWorkJob.Key));
             q.AddTrigger(t => t
                 .ForJob(DueWorkJob.Key)

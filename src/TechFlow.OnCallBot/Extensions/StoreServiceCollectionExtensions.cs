@@ -9,14 +9,28 @@ namespace TechFlow.OnCallBot.Extensions;
 
 public static class StoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddLiteDbStore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The store named by <c>Store:Provider</c>: LiteDB (default) or PostgreSQL.</summary>
+    public static IServiceCollection AddOnCallStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StoreOptions>()
             .Bind(configuration.GetSection(StoreOptions.Section))
             .Validate(o => o.Seed is "techflow" or "none", "Store:Seed must be 'techflow' or 'none'")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Store:Path must not be empty")
+            .Validate(o => o.IsPostgres || string.Equals(o.Provider, StoreOptions.LiteDb, StringComparison.OrdinalIgnoreCase), "Store:Provider must be 'LiteDb' or 'Postgres'")
+            .Validate(o => o.IsPostgres || !string.IsNullOrWhiteSpace(o.Path), "Store:Path must not be empty")
+            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.ConnectionString), "Store:ConnectionString is required when Store:Provider is 'Postgres'")
+            .Validate(o => !o.IsPostgres || string.IsNullOrWhiteSpace(o.ConnectionString) || PostgresStoreProvider.TryParse(o.ConnectionString, out _), "Store:ConnectionString is not a valid PostgreSQL connection string (Host=...;Database=...;Username=...;Password=...)")
             .ValidateOnStart();
-        services.AddSingleton<IOnCallStore>(sp => new LiteDbStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path));
+        services.AddOptions<ClusterOptions>()
+            .Bind(configuration.GetSection(ClusterOptions.Section))
+            .Validate(o => o.CheckinInterval >= TimeSpan.FromSeconds(1) && o.CheckinMisfireThreshold >= TimeSpan.FromSeconds(1) && o.MisfireThreshold >= TimeSpan.FromSeconds(1), "Cluster intervals must be at least one second")
+            .ValidateOnStart();
+        services.AddSingleton<IOnCallStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
+            return options.IsPostgres
+                ? PostgresStoreProvider.Open(options.ConnectionString, sp.GetRequiredService<ILoggerFactory>())
+                : new LiteDbStore(options.Path);
+        });
         foreach (var initializer in CoreStoreInitializers.All)
         {
             services.AddSingleton(initializer);
@@ -45,7 +59,7 @@ public static class StoreServiceCollectionExtensions
             var seeder = services.GetRequiredService<TeamSeeder>();
             if (seeder.SeedIfEmpty(options.SeedFile))
             {
-                logger.LogInformation("Seeded an empty store at {Path} from {File}", options.Path, options.SeedFile);
+                logger.LogInformation("Seeded an empty store at {Path} from {File}", options.Describe(), options.SeedFile);
             }
         }
 

@@ -14,6 +14,7 @@ public class AppSettingsExampleTests
 
     [Theory]
     [InlineData(StoreOptions.Section, typeof(StoreOptions))]
+    [InlineData(ClusterOptions.Section, typeof(ClusterOptions))]
     [InlineData(TeamSettings.Section, typeof(TeamSettings))]
     [InlineData(TechFlow.OnCall.Slack.SlackOptions.Section, typeof(TechFlow.OnCall.Slack.SlackOptions))]
     [InlineData(TechFlow.OnCall.Teams.TeamsOptions.Section, typeof(TechFlow.OnCall.Teams.TeamsOptions))]
@@ -52,6 +53,11 @@ public class AppSettingsExampleTests
         Assert.Equal(defaults.MajorHolidays.Order(), team.MajorHolidays.Distinct().Order());
         Assert.Equal(new StoreOptions().Path, store.Path);
         Assert.Equal("techflow", store.Seed);
+        Assert.Equal(StoreOptions.LiteDb, store.Provider);
+        var cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>(o => o.ErrorOnUnknownConfiguration = true)!;
+        Assert.Equal(new ClusterOptions().CheckinInterval, cluster.CheckinInterval);
+        Assert.Equal(new ClusterOptions().CheckinMisfireThreshold, cluster.CheckinMisfireThreshold);
+        Assert.Equal(new ClusterOptions().MisfireThreshold, cluster.MisfireThreshold);
     }
 
     private static string RepoRoot()
