@@ -43,7 +43,7 @@ public class TimeOffHandlerTests
         var gap = Assert.Single(bot.Store.Set<OutboxMessage>().Find(m => m.Kind == "coverage-gap"));
         Assert.Null(gap.DirectTo);
         Assert.Contains("Take it", string.Join(" ", gap.Reply.Context));
-        var request = Assert.Single(bot.Store.Set<Swaps.SwapRequest>().All());
+        var request = Assert.Single(bot.Store.Set<Core.Swaps.SwapRequest>().All());
         Assert.Equal(current.PrimaryId, request.RequesterId);
         Assert.Null(request.CounterpartId);
         Assert.Contains(request.Id, reply);
