@@ -19,7 +19,7 @@ public sealed class FeedRevisions(IOnCallStore store, TeamClock clock)
 {
     /// <summary>
     /// The <paramref name="events"/> of <paramref name="feed"/> with their revisions, plus every event the feed
-    /// published before that starts in [<paramref name="from"/>, <paramref name="to"/>) and is gone now, as cancelled.
+    /// published before that overlaps [<paramref name="from"/>, <paramref name="to"/>) and is gone now, as cancelled.
     /// </summary>
     public IReadOnlyList<PublishedEvent> Publish(string feed, IReadOnlyList<FeedEvent> events, DateTimeOffset from, DateTimeOffset to) =>
         store.Write(tx =>
@@ -47,7 +47,7 @@ public sealed class FeedRevisions(IOnCallStore store, TeamClock clock)
                 result.Add(new PublishedEvent(e, revision.Sequence, revision.LastModified, false));
             }
 
-            foreach (var gone in set.Find(r => r.Feed == feed && r.Start >= from && r.Start < to).Where(r => !current.Contains(r.Id)))
+            foreach (var gone in set.Find(r => r.Feed == feed && r.End > from && r.Start < to).Where(r => !current.Contains(r.Id)))
             {
                 var cancelled = gone.Cancelled ? gone : gone with { Cancelled = true, Sequence = gone.Sequence + 1, LastModified = now };
                 if (!gone.Cancelled)
