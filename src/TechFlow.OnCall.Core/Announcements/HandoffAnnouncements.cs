@@ -24,7 +24,7 @@ public sealed class HandoffAnnouncements(
             yield break;
         }
 
-        foreach (var shift in schedule.Shifts(from, to.AddDays(2)).Where(s => s.End > from))
+        foreach (var shift in schedule.Shifts(from, to.AddDays(2)))
         {
             var reminderDue = clock.ToInstant(shift.Window.LocalStart, options.HandoffReminder);
             if (reminderDue < shift.Start)

@@ -66,6 +66,11 @@ public sealed class SwapSchedule(
             return $"{taker.Name} is not in the on-call rotation.";
         }
 
+        if (taker.LeftOn is { } left && left <= lastDay)
+        {
+            return $"{taker.Name} leaves the team on {Conversation.TimeText.Date(left)}.";
+        }
+
         if (taker.JoinedOn is { } joined && joined > firstDay)
         {
             return $"{taker.Name} can be on call only from {Conversation.TimeText.Date(joined)}.";
