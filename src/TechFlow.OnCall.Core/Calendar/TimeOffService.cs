@@ -4,7 +4,7 @@ using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCall.Core.Calendar;
 
-/// <summary>Stores approved time off and company holidays, validating first: bad input stores nothing.</summary>
+/// <summary>Validates and stores approved time off (inside a caller's unit of work) and company holidays: bad input stores nothing.</summary>
 public sealed class TimeOffService(IOnCallStore store, TeamClock clock)
 {
     /// <summary>The longest single stretch of time off accepted.</summary>
@@ -34,11 +34,10 @@ public sealed class TimeOffService(IOnCallStore store, TeamClock clock)
         return target.InRotation ? null : $"{target.Name} is not in the on-call rotation.";
     }
 
-    /// <summary>Validates and stores time off on its own (without re-planning).</summary>
-    public TimeOffOutcome Add(Engineer target, DateOnly from, DateOnly to, string reason, string createdBy) =>
-        Invalid(target, from, to) is { } error ? TimeOffOutcome.Fail(error) : store.Write(tx => Add(tx, target, from, to, reason, createdBy));
-
-    /// <summary>Stores time off inside <paramref name="tx"/> after <see cref="Invalid"/> passed; refuses an overlap.</summary>
+    /// <summary>
+    /// Stores time off inside <paramref name="tx"/> after <see cref="Invalid"/> passed; refuses an overlap. Time off is
+    /// added only together with what it causes (<see cref="Swaps.TimeOffCoverage"/>).
+    /// </summary>
     public TimeOffOutcome Add(IStoreTransaction tx, Engineer target, DateOnly from, DateOnly to, string reason, string createdBy)
     {
         var record = new TimeOff
