@@ -21,7 +21,7 @@ public sealed class SlackOnCallSyncTests : IDisposable
             .Returns(c => new SlackUser("U-" + c.Arg<string>().Split('@')[0], null, null, c.Arg<string>(), false));
 
     private SlackOnCallSync Sync(SlackOptions options) => new(
-        _bot.Get<OnCallResolver>(), _bot.Get<RosterService>(), _api, _bot.Store, Options.Create(options), NullLogger<SlackOnCallSync>.Instance);
+        _bot.Get<EffectiveSchedule>(), _bot.Get<RosterService>(), _api, _bot.Store, Options.Create(options), NullLogger<SlackOnCallSync>.Instance);
 
     [Fact]
     public async Task RunDue_OffByDefault_CallsNothing()
@@ -36,15 +36,15 @@ public sealed class SlackOnCallSyncTests : IDisposable
     public async Task RunDue_TopicAndGroupOn_WritesOncePerChange()
     {
         var sync = Sync(new SlackOptions { BotToken = "xoxb-1", AnnouncementChannel = "C0TEAM", KeepTopic = true, UserGroupId = "S0ONCALL" });
-        var snapshot = _bot.Get<OnCallResolver>().At(Now)!;
+        var snapshot = _bot.Get<EffectiveSchedule>().At(Now)!;
 
         await sync.RunDueAsync(Now, CancellationToken.None);
         await sync.RunDueAsync(Now.AddMinutes(1), CancellationToken.None);
 
         await _api.Conversations.Received(1).SetTopicAsync("C0TEAM",
-            Arg.Is<string>(t => t.Contains(snapshot.Primary.Engineer.Name, StringComparison.Ordinal) && t.Length <= 250), Arg.Any<CancellationToken>());
+            Arg.Is<string>(t => t.Contains(snapshot.Primary.Holder!.Name, StringComparison.Ordinal) && t.Length <= 250), Arg.Any<CancellationToken>());
         await _api.UserGroups.Received(1).UpdateUsersAsync("S0ONCALL", Arg.Is<IReadOnlyList<string>>(u => u.Count == 2), Arg.Any<CancellationToken>());
-        Assert.NotNull(_bot.Get<RosterService>().Find(snapshot.Primary.Engineer.Id)!.SlackUserId);
+        Assert.NotNull(_bot.Get<RosterService>().Find(snapshot.Primary.Holder!.Id)!.SlackUserId);
         Assert.Equal(2, _bot.Store.Set<SlackSyncState>().Count());
     }
 

@@ -1,15 +1,12 @@
 using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Conversation;
-using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
 
 namespace TechFlow.OnCall.Core.Announcements;
 
 /// <summary>The handoff reminder on the morning of each handoff (with a DM to the incoming primary) and the shift-start post.</summary>
 public sealed class HandoffAnnouncements(
-    ScheduleService schedule,
-    OnCallResolver resolver,
-    RosterService roster,
+    EffectiveSchedule schedule,
     TeamClock clock,
     TeamCalendar calendar,
     TimeText timeText,
@@ -39,31 +36,37 @@ public sealed class HandoffAnnouncements(
         }
     }
 
-    private IReadOnlyList<OutboxMessage> Reminder(Shift shift, DateTimeOffset now)
+    private List<OutboxMessage> Reminder(EffectiveShift planned, DateTimeOffset now)
     {
-        var incoming = resolver.At(shift.Start);
+        var incoming = schedule.At(planned.Start);
         if (incoming is null)
         {
             return [];
         }
 
-        var outgoing = resolver.At(shift.Start.AddTicks(-1));
+        var shift = incoming.Shift;
+        var outgoing = schedule.At(shift.Start.AddTicks(-1));
         var b = new ReplyBuilder()
             .Heading($"On-call handoff {timeText.Instant(shift.Start, now)}");
         if (outgoing is not null)
         {
-            b.Text($"Outgoing: {b.Mention(outgoing.Primary.Engineer)} (primary) and {b.Mention(outgoing.Secondary.Engineer)} (secondary).");
+            b.Text($"Outgoing: {SliceText.Who(b, outgoing.Primary)} (primary) and {SliceText.Who(b, outgoing.Secondary)} (secondary).");
         }
 
-        b.Text($"Incoming: {b.Mention(incoming.Primary.Engineer)} (primary) and {b.Mention(incoming.Secondary.Engineer)} (secondary), until {timeText.Instant(shift.End, now)}.");
-        foreach (var line in _contributors.SelectMany(c => c.Lines(outgoing?.Shift, shift, now)))
+        b.Text($"Incoming: {SliceText.Who(b, incoming.Primary)} (primary) and {SliceText.Who(b, incoming.Secondary)} (secondary), until {timeText.Instant(shift.End, now)}.");
+        if (SliceText.PagingNote(incoming) is { } paging)
+        {
+            b.Tone(ReplyTone.Warning).Text(paging);
+        }
+
+        foreach (var line in _contributors.SelectMany(c => c.Lines(outgoing?.Window, shift.Window, now)))
         {
             b.Text(line);
         }
 
-        foreach (var swap in schedule.Overrides(shift.Start, shift.End).OrderBy(o => o.Start))
+        foreach (var slice in shift.AllSlices().Where(s => s.Differs))
         {
-            b.Field("Swap", $"{b.Mention(roster.Find(swap.EngineerId))} covers {swap.Role.ToString().ToLowerInvariant()} from {timeText.Instant(swap.Start, now)} to {timeText.Instant(swap.End, now)}");
+            b.Field(slice.Holder is null ? "Gap" : slice.Reason == SliceReason.Swap ? "Swap" : "Cover", Change(b, slice, now));
         }
 
         var firstDay = shift.Window.LocalStart;
@@ -89,26 +92,47 @@ public sealed class HandoffAnnouncements(
         b.Context("Runbooks: /oncall runbook <pipeline>");
         var reply = b.Build() with { InChannel = true };
         var dm = new ReplyBuilder();
-        dm.Text($"You take over as primary on call {timeText.Instant(shift.Start, now)}, until {timeText.Instant(shift.End, now)}. Your secondary is {dm.Mention(incoming.Secondary.Engineer)}.")
-            .Context("Runbooks: /oncall runbook <pipeline>");
-        return
-        [
-            new OutboxMessage { Id = $"{ReminderKind}:{shift.Id}", Kind = ReminderKind, Channel = options.ChannelFor(ReminderKind), Reply = reply },
-            new OutboxMessage { Id = $"{ReminderKind}:{shift.Id}:dm", Kind = ReminderKind, DirectTo = incoming.Primary.Engineer.Id, Reply = dm.Build() },
-        ];
+        var messages = new List<OutboxMessage>
+        {
+            new() { Id = $"{ReminderKind}:{shift.Id}", Kind = ReminderKind, Channel = options.ChannelFor(ReminderKind), Reply = reply },
+        };
+        if (incoming.Primary.Holder is { } primary)
+        {
+            dm.Text($"You take over as primary on call {timeText.Instant(shift.Start, now)}, until {timeText.Instant(incoming.Primary.Until, now)}. Your secondary is {SliceText.Who(dm, incoming.Secondary)}.")
+                .Context("Runbooks: /oncall runbook <pipeline>");
+            messages.Add(new OutboxMessage { Id = $"{ReminderKind}:{shift.Id}:dm", Kind = ReminderKind, DirectTo = primary.Id, Reply = dm.Build() });
+        }
+
+        return messages;
     }
 
-    private IReadOnlyList<OutboxMessage> ShiftStart(Shift shift, DateTimeOffset now)
+    private string Change(ReplyBuilder b, ScheduleSlice slice, DateTimeOffset now)
     {
-        var snapshot = resolver.At(shift.Start);
+        var role = slice.Role.ToString().ToLowerInvariant();
+        var span = $"from {timeText.Instant(slice.Start, now)} to {timeText.Instant(slice.End, now)}";
+        return slice.Holder is { } holder
+            ? $"{b.Mention(holder)} covers {role} {span}{(slice.Away is null ? "" : $" ({slice.Planned.Name} is away)")}"
+            : $"{role} {SliceText.Uncovered} {span} ({SliceText.Why(slice)})";
+    }
+
+    private IReadOnlyList<OutboxMessage> ShiftStart(EffectiveShift planned, DateTimeOffset now)
+    {
+        var snapshot = schedule.At(planned.Start);
         if (snapshot is null)
         {
             return [];
         }
 
         var b = new ReplyBuilder();
-        b.Text($"{b.Mention(snapshot.Primary.Engineer)} is now primary on call until {timeText.Instant(snapshot.Primary.Until, now)}. Secondary: {b.Mention(snapshot.Secondary.Engineer)}.");
-        return [new OutboxMessage { Id = $"{ShiftStartKind}:{shift.Id}", Kind = ShiftStartKind, Channel = options.ChannelFor(ShiftStartKind), Reply = b.Build() with { InChannel = true } }];
+        b.Text(snapshot.Primary.Holder is { } primary
+            ? $"{b.Mention(primary)} is now primary on call until {timeText.Instant(snapshot.Primary.Until, now)}. Secondary: {SliceText.Who(b, snapshot.Secondary)}."
+            : $"The primary slot is {SliceText.Uncovered} until {timeText.Instant(snapshot.Primary.Until, now)} ({SliceText.Why(snapshot.Primary)}). Secondary: {SliceText.Who(b, snapshot.Secondary)}.");
+        if (SliceText.PagingNote(snapshot) is { } paging)
+        {
+            b.Tone(ReplyTone.Warning).Text(paging);
+        }
+
+        return [new OutboxMessage { Id = $"{ShiftStartKind}:{planned.Id}", Kind = ShiftStartKind, Channel = options.ChannelFor(ShiftStartKind), Reply = b.Build() with { InChannel = true } }];
     }
 
     private static IEnumerable<DateOnly> Days(DateOnly first, DateOnly last)

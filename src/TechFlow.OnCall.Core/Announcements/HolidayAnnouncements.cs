@@ -8,7 +8,7 @@ namespace TechFlow.OnCall.Core.Announcements;
 public sealed class HolidayAnnouncements(
     TeamClock clock,
     TeamCalendar calendar,
-    OnCallResolver resolver,
+    EffectiveSchedule schedule,
     AnnouncementOptions options) : IAnnouncementSource
 {
     public const string Kind = "holiday";
@@ -37,11 +37,11 @@ public sealed class HolidayAnnouncements(
 
     private IReadOnlyList<OutboxMessage> HeadsUp(DateOnly date, string names, DateTimeOffset now)
     {
-        var snapshot = resolver.At(clock.ToInstant(date, new TimeOnly(12, 0)));
+        var snapshot = schedule.At(clock.ToInstant(date, new TimeOnly(12, 0)));
         var b = new ReplyBuilder().Heading($"Holiday ahead: {names}, {TimeText.Date(date)}");
         b.Text(snapshot is null
             ? "Nobody is scheduled on call that day yet."
-            : $"{b.Mention(snapshot.Primary.Engineer)} is primary and {b.Mention(snapshot.Secondary.Engineer)} secondary on call that day.");
+            : $"{SliceText.Who(b, snapshot.Primary)} is primary and {SliceText.Who(b, snapshot.Secondary)} secondary on call that day.");
         b.Context("Need to swap? /oncall swap");
         var key = $"{Kind}:{date:yyyy-MM-dd}";
         return [new OutboxMessage { Id = key, Kind = Kind, Channel = options.ChannelFor(Kind), Reply = b.Build() with { InChannel = true } }];

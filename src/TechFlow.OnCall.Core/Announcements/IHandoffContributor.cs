@@ -9,8 +9,8 @@ namespace TechFlow.OnCall.Core.Announcements;
 public interface IHandoffContributor
 {
     /// <summary>Lines to add for the handoff from <paramref name="outgoing"/> to <paramref name="incoming"/>; empty for none.</summary>
-    /// <param name="outgoing">The shift that ends at the handoff, if one was planned.</param>
-    /// <param name="incoming">The shift that starts at the handoff.</param>
+    /// <param name="outgoing">The window of the shift that ends at the handoff, if one was planned.</param>
+    /// <param name="incoming">The window of the shift that starts at the handoff.</param>
     /// <param name="now">When the reminder is written.</param>
-    IReadOnlyList<string> Lines(Shift? outgoing, Shift incoming, DateTimeOffset now);
+    IReadOnlyList<string> Lines(ShiftWindow? outgoing, ShiftWindow incoming, DateTimeOffset now);
 }

@@ -17,8 +17,7 @@ namespace TechFlow.OnCall.Core.Announcements;
 public sealed class InvestorAnnouncements(
     TeamClock clock,
     TeamCalendar calendar,
-    ScheduleService schedule,
-    OnCallResolver resolver,
+    EffectiveSchedule schedule,
     PipelineCatalog pipelines,
     TimeText timeText,
     AnnouncementOptions options) : IAnnouncementSource
@@ -83,13 +82,10 @@ public sealed class InvestorAnnouncements(
             investorFacing.Select(p => (IReadOnlyList<string>)[p.Name, p.ReadyBy is { } t ? $"{TimeText.Time(t)} {clock.ZoneAbbreviation(clock.ToInstant(first, t))}" : "—", p.Freshness]));
         var start = clock.ToInstant(first, new TimeOnly(0, 0));
         var end = clock.ToInstant(last.AddDays(1), new TimeOnly(0, 0));
-        foreach (var shift in schedule.Shifts(start, end))
+        foreach (var segment in schedule.Shifts(start, end).SelectMany(s => s.Segments()).Where(s => s.End > start && s.Start < end))
         {
-            var snapshot = resolver.At(shift.Start > start ? shift.Start : start);
-            if (snapshot is not null)
-            {
-                b.Field($"On call from {timeText.Instant(snapshot.At, now)}", $"{b.Mention(snapshot.Primary.Engineer)} (primary), {b.Mention(snapshot.Secondary.Engineer)} (secondary)");
-            }
+            var from = segment.Start > start ? segment.Start : start;
+            b.Field($"On call from {timeText.Instant(from, now)}", $"{SliceText.Who(b, segment.Primary)} (primary), {SliceText.Who(b, segment.Secondary)} (secondary)");
         }
 
         b.Text("Every pipeline is watched closely during the investor period: acknowledge pages fast and escalate early.");

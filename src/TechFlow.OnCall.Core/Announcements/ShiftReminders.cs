@@ -15,9 +15,8 @@ namespace TechFlow.OnCall.Core.Announcements;
 /// </remarks>
 public sealed class ShiftReminders(
     IOnCallStore store,
-    ScheduleService schedule,
+    EffectiveSchedule schedule,
     TeamClock clock,
-    OnCallResolver resolver,
     TimeText timeText,
     AnnouncementOptions options) : IAnnouncementSource
 {
@@ -37,15 +36,13 @@ public sealed class ShiftReminders(
         var result = new List<DueAnnouncement>();
         foreach (var shift in schedule.Shifts(from, to.AddHours(maxLead + 25)).Where(s => s.Start > from))
         {
-            var snapshot = resolver.At(shift.Start);
-            if (snapshot is null)
+            foreach (var slice in new[] { shift.SliceAt(ShiftRole.Primary, shift.Start), shift.SliceAt(ShiftRole.Secondary, shift.Start) })
             {
-                continue;
-            }
+                if (slice?.Holder is not { } engineer)
+                {
+                    continue;
+                }
 
-            foreach (var assignment in new[] { snapshot.Primary, snapshot.Secondary })
-            {
-                var engineer = assignment.Engineer;
                 var leads = preferences.TryGetValue(engineer.Id, out var p) && p.ReminderLeadHours is not null ? p.ReminderLeadHours : defaults;
                 foreach (var hours in leads.Where(h => h > 0).Distinct())
                 {
@@ -53,7 +50,7 @@ public sealed class ShiftReminders(
                     if (due > from && due <= to)
                     {
                         var key = $"{Kind}:{shift.Id}:{engineer.Id}:{Lead(hours)}";
-                        result.Add(new DueAnnouncement(key, Kind, due, now => Reminder(key, shift, assignment.Role, engineer, now)));
+                        result.Add(new DueAnnouncement(key, Kind, due, now => Reminder(key, shift.Window, slice.Role, engineer, now)));
                     }
                 }
             }
@@ -66,19 +63,19 @@ public sealed class ShiftReminders(
     public static string Lead(int hours) =>
         hours % 24 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{hours / 24}d") : string.Create(CultureInfo.InvariantCulture, $"{hours}h");
 
-    private IReadOnlyList<OutboxMessage> Reminder(string key, Shift shift, ShiftRole role, Engineer engineer, DateTimeOffset now)
+    private IReadOnlyList<OutboxMessage> Reminder(string key, ShiftWindow shift, ShiftRole role, Engineer engineer, DateTimeOffset now)
     {
-        var snapshot = resolver.At(shift.Start);
-        var still = snapshot is not null && (role == ShiftRole.Primary ? snapshot.Primary : snapshot.Secondary).Engineer.Id == engineer.Id;
-        if (!still)
+        var snapshot = schedule.At(shift.Start);
+        if (snapshot is null || snapshot.Slice(role).HolderId != engineer.Id)
         {
             return [];
         }
 
-        var partner = role == ShiftRole.Primary ? snapshot!.Secondary.Engineer : snapshot!.Primary.Engineer;
+        var mine = snapshot.Slice(role);
+        var partner = snapshot.Slice(role == ShiftRole.Primary ? ShiftRole.Secondary : ShiftRole.Primary);
         var b = new ReplyBuilder();
-        b.Text($"Reminder: you are {role.ToString().ToLowerInvariant()} on call from {timeText.Instant(shift.Start, now)} ({TimeText.Relative(shift.Start, now)}) until {timeText.Instant(shift.End, now)}. "
-            + $"{(role == ShiftRole.Primary ? "Your secondary" : "The primary")} is {b.Mention(partner)}.");
+        b.Text($"Reminder: you are {role.ToString().ToLowerInvariant()} on call from {timeText.Instant(shift.Start, now)} ({TimeText.Relative(shift.Start, now)}) until {timeText.Instant(mine.Until, now)}. "
+            + $"{(role == ShiftRole.Primary ? "Your secondary" : "The primary")} is {SliceText.Who(b, partner)}.");
         b.Context("Can't make it? /oncall swap");
         return [new OutboxMessage { Id = key, Kind = Kind, DirectTo = engineer.Id, Reply = b.Build() }];
     }

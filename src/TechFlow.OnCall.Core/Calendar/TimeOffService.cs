@@ -4,7 +4,7 @@ using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCall.Core.Calendar;
 
-/// <summary>Stores approved time off and company holidays, validating first: bad input stores nothing.</summary>
+/// <summary>Validates and stores approved time off (inside a caller's unit of work) and company holidays: bad input stores nothing.</summary>
 public sealed class TimeOffService(IOnCallStore store, TeamClock clock)
 {
     /// <summary>The longest single stretch of time off accepted.</summary>
@@ -13,28 +13,33 @@ public sealed class TimeOffService(IOnCallStore store, TeamClock clock)
     /// <summary>May <paramref name="asker"/> manage the time off of <paramref name="targetId"/>? Themselves, or a manager or admin.</summary>
     public static bool MayManage(Engineer asker, string targetId) => asker.Id == targetId || asker.IsManager || asker.IsAdmin;
 
-    public TimeOffOutcome Add(Engineer target, DateOnly from, DateOnly to, string reason, string createdBy)
+    /// <summary>Why this time off cannot be recorded (bad dates, not in the rotation), or null when it can.</summary>
+    public string? Invalid(Engineer target, DateOnly from, DateOnly to)
     {
         if (to < from)
         {
-            return TimeOffOutcome.Fail($"The end date {to:yyyy-MM-dd} is before the start date {from:yyyy-MM-dd}.");
+            return $"The end date {to:yyyy-MM-dd} is before the start date {from:yyyy-MM-dd}.";
         }
 
         if (to < clock.Today)
         {
-            return TimeOffOutcome.Fail($"That time off ({from:yyyy-MM-dd} to {to:yyyy-MM-dd}) is already over.");
+            return $"That time off ({from:yyyy-MM-dd} to {to:yyyy-MM-dd}) is already over.";
         }
 
         if (to.DayNumber - from.DayNumber + 1 > MaxDays)
         {
-            return TimeOffOutcome.Fail($"Time off is limited to {MaxDays} days at a time.");
+            return $"Time off is limited to {MaxDays} days at a time.";
         }
 
-        if (!target.InRotation)
-        {
-            return TimeOffOutcome.Fail($"{target.Name} is not in the on-call rotation.");
-        }
+        return target.InRotation ? null : $"{target.Name} is not in the on-call rotation.";
+    }
 
+    /// <summary>
+    /// Stores time off inside <paramref name="tx"/> after <see cref="Invalid"/> passed; refuses an overlap. Time off is
+    /// added only together with what it causes (<see cref="Swaps.TimeOffCoverage"/>).
+    /// </summary>
+    public TimeOffOutcome Add(IStoreTransaction tx, Engineer target, DateOnly from, DateOnly to, string reason, string createdBy)
+    {
         var record = new TimeOff
         {
             Id = string.Create(CultureInfo.InvariantCulture, $"{from:yyyyMMdd}-{target.Id}"),
@@ -45,16 +50,13 @@ public sealed class TimeOffService(IOnCallStore store, TeamClock clock)
             CreatedAt = clock.Now,
         };
         var targetId = target.Id;
-        return store.Write(tx =>
+        var set = tx.Set<TimeOff>();
+        if (set.Find(t => t.EngineerId == targetId).Any(t => t.Overlaps(from, to)))
         {
-            var set = tx.Set<TimeOff>();
-            if (set.Find(t => t.EngineerId == targetId).Any(t => t.Overlaps(from, to)))
-            {
-                return TimeOffOutcome.Fail($"{target.Name} already has time off overlapping {from:yyyy-MM-dd} to {to:yyyy-MM-dd}; remove it first.");
-            }
+            return TimeOffOutcome.Fail($"{target.Name} already has time off overlapping {from:yyyy-MM-dd} to {to:yyyy-MM-dd}; remove it first.");
+        }
 
-            return set.TryInsert(record) ? new TimeOffOutcome(record, null, null) : TimeOffOutcome.Fail("That time off already exists.");
-        });
+        return set.TryInsert(record) ? new TimeOffOutcome(record, null, null) : TimeOffOutcome.Fail("That time off already exists.");
     }
 
     /// <summary>Time off that has not ended yet, for one engineer or everyone, by start date.</summary>

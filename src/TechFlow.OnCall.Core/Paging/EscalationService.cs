@@ -1,3 +1,4 @@
+using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
@@ -5,22 +6,36 @@ using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCall.Core.Paging;
 
-/// <summary>Fills the escalation matrix with names for a pipeline at an instant.</summary>
-public sealed class EscalationService(IOnCallStore store, RosterService roster, OnCallResolver resolver)
+/// <summary>Fills the escalation matrix with names for a pipeline at an instant, from the effective schedule.</summary>
+/// <remarks>
+/// Nobody away (approved time off, or gone from the team) is ever named. When the primary slot is uncovered the
+/// secondary takes level 1 and level 2 is skipped, so the chain continues as usual from level 3; an uncovered
+/// secondary leaves level 2 empty (skipped). Levels without a person have a null <see cref="EscalationStep.Engineer"/>.
+/// </remarks>
+public sealed class EscalationService(IOnCallStore store, RosterService roster, EffectiveSchedule schedule)
 {
     public EscalationPolicy Policy() => store.Set<EscalationPolicy>().Get(EscalationPolicy.DefaultId) ?? EscalationPolicy.Default;
 
-    public IReadOnlyList<EscalationStep> Chain(Pipeline? pipeline, DateTimeOffset at) => Chain(pipeline, resolver.At(at));
+    public IReadOnlyList<EscalationStep> Chain(Pipeline? pipeline, DateTimeOffset at) => Chain(pipeline, schedule.At(at));
 
     public IReadOnlyList<EscalationStep> Chain(Pipeline? pipeline, OnCallSnapshot? snapshot)
     {
+        var primary = snapshot?.Primary.Holder;
+        var secondary = snapshot?.Secondary.Holder;
+        var standIn = snapshot is not null && primary is null && secondary is not null;
         var steps = new List<EscalationStep>();
         foreach (var level in Policy().Levels)
         {
             steps.Add(level.Target switch
             {
-                EscalationTarget.PrimaryOnCall => new EscalationStep(level, snapshot?.Primary.Engineer, "primary on call"),
-                EscalationTarget.SecondaryOnCall => new EscalationStep(level, snapshot?.Secondary.Engineer, "secondary on call"),
+                EscalationTarget.PrimaryOnCall when standIn =>
+                    new EscalationStep(level, secondary, $"secondary on call, first because the primary slot is {SliceText.Uncovered}: {SliceText.Why(snapshot!.Primary)}"),
+                EscalationTarget.PrimaryOnCall =>
+                    new EscalationStep(level, primary, primary is null && snapshot is not null ? $"primary on call: {SliceText.Uncovered}, {SliceText.Why(snapshot.Primary)}" : "primary on call"),
+                EscalationTarget.SecondaryOnCall when standIn =>
+                    new EscalationStep(level, null, "secondary on call: already paged at level 1"),
+                EscalationTarget.SecondaryOnCall =>
+                    new EscalationStep(level, secondary, secondary is null && snapshot is not null ? $"secondary on call: {SliceText.Uncovered}, {SliceText.Why(snapshot.Secondary)}" : "secondary on call"),
                 EscalationTarget.OwnerOrSenior => OwnerOrSenior(level, pipeline, snapshot),
                 _ => new EscalationStep(level, roster.Manager(), "engineering manager"),
             });
@@ -31,12 +46,13 @@ public sealed class EscalationService(IOnCallStore store, RosterService roster, 
 
     private EscalationStep OwnerOrSenior(EscalationLevel level, Pipeline? pipeline, OnCallSnapshot? snapshot)
     {
-        var paged = new HashSet<string?> { snapshot?.Primary.Engineer.Id, snapshot?.Secondary.Engineer.Id };
+        var skip = new HashSet<string?> { snapshot?.Primary.HolderId, snapshot?.Secondary.HolderId };
+        skip.UnionWith(snapshot?.Away ?? new HashSet<string>());
         if (pipeline is not null)
         {
             foreach (var (id, label) in new[] { (pipeline.PrimaryOwnerId, "pipeline owner"), (pipeline.SecondaryOwnerId, "secondary owner") })
             {
-                if (!paged.Contains(id) && roster.Find(id) is { } owner)
+                if (!skip.Contains(id) && roster.Find(id) is { } owner)
                 {
                     return new EscalationStep(level, owner, label);
                 }
@@ -44,7 +60,7 @@ public sealed class EscalationService(IOnCallStore store, RosterService roster, 
         }
 
         var senior = roster.Rotation()
-            .Where(e => !paged.Contains(e.Id))
+            .Where(e => !skip.Contains(e.Id))
             .OrderByDescending(e => e.Seniority)
             .FirstOrDefault();
         return new EscalationStep(level, senior, "senior engineer");

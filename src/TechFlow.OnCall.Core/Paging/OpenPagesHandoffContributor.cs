@@ -8,7 +8,7 @@ namespace TechFlow.OnCall.Core.Paging;
 /// <summary>Adds the pages still open at handoff time to the Friday reminder, so the incoming pair inherits them.</summary>
 public sealed class OpenPagesHandoffContributor(IOnCallStore store, PipelineCatalog pipelines) : IHandoffContributor
 {
-    public IReadOnlyList<string> Lines(Shift? outgoing, Shift incoming, DateTimeOffset now)
+    public IReadOnlyList<string> Lines(ShiftWindow? outgoing, ShiftWindow incoming, DateTimeOffset now)
     {
         var open = store.Set<Page>()
             .Find(p => p.Status != PageStatus.Resolved, p => p.OpenedAt)

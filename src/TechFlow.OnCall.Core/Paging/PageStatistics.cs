@@ -4,8 +4,8 @@ using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCall.Core.Paging;
 
-/// <summary>Paging numbers for one team-local month: pages, response and resolution times, on-call load.</summary>
-public sealed class PageStatistics(IOnCallStore store, TeamClock clock)
+/// <summary>Paging numbers for one team-local month: pages, response and resolution times, and on-call load from the effective schedule (who really held each role).</summary>
+public sealed class PageStatistics(IOnCallStore store, EffectiveSchedule schedule, TeamClock clock)
 {
     public PagingMonth Month(int year, int month)
     {
@@ -20,13 +20,12 @@ public sealed class PageStatistics(IOnCallStore store, TeamClock clock)
             .ToList();
 
         var load = new Dictionary<string, (double Primary, double Secondary)>();
-        foreach (var shift in store.Set<Shift>().Find(s => s.End > from && s.Start < to))
+        foreach (var slice in schedule.Between(from, to).Where(s => s.Holder is not null))
         {
-            var hours = ((shift.End < to ? shift.End : to) - (shift.Start > from ? shift.Start : from)).TotalHours;
-            var p = load.GetValueOrDefault(shift.PrimaryId);
-            load[shift.PrimaryId] = (p.Primary + hours, p.Secondary);
-            var s = load.GetValueOrDefault(shift.SecondaryId);
-            load[shift.SecondaryId] = (s.Primary, s.Secondary + hours);
+            var hours = ((slice.End < to ? slice.End : to) - (slice.Start > from ? slice.Start : from)).TotalHours;
+            var id = slice.Holder!.Id;
+            var held = load.GetValueOrDefault(id);
+            load[id] = slice.Role == ShiftRole.Primary ? (held.Primary + hours, held.Secondary) : (held.Primary, held.Secondary + hours);
         }
 
         return new PagingMonth(

@@ -47,7 +47,7 @@ public sealed class PageStatsHandler(PageStatistics statistics, PipelineCatalog 
                 + $"{load.PrimaryHours.ToString("0.#", English)} h primary, {load.SecondaryHours.ToString("0.#", English)} h secondary");
         }
 
-        b.Context("On-call load counts the planned shifts in the month (team time); targets: acknowledge within 15 minutes, resolve within 4 hours.");
+        b.Context("On-call load counts the hours each person really held a role in the month (swaps, covers and time off applied; team time); targets: acknowledge within 15 minutes, resolve within 4 hours.");
         return ValueTask.FromResult(b.Build());
     }
 

@@ -20,6 +20,9 @@ public sealed record Engineer
     public bool IsAdmin { get; init; }
     /// <summary>The first day this person may be scheduled (a new joiner); null for always.</summary>
     public DateOnly? JoinedOn { get; init; }
+    /// <summary>The first team-local day this person is no longer on call (they left the team); null while they stay.</summary>
+    /// <remarks>From that day the effective schedule shows their planned slices as uncovered (left the team).</remarks>
+    public DateOnly? LeftOn { get; init; }
 
     public string FirstName => Name.Split(' ', 2)[0];
 }

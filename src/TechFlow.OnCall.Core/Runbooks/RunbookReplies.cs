@@ -7,7 +7,7 @@ using TechFlow.OnCall.Core.Schedule;
 namespace TechFlow.OnCall.Core.Runbooks;
 
 /// <summary>The chat replies for runbooks: the compact card, one issue's steps, and the list of all runbooks.</summary>
-public sealed class RunbookReplies(RosterService roster, OnCallResolver resolver, TimeText timeText, TeamClock clock, RunbookSettings settings)
+public sealed class RunbookReplies(RosterService roster, EffectiveSchedule schedule, TimeText timeText, TeamClock clock, RunbookSettings settings)
 {
     /// <summary>How many issues the card lists with a button each.</summary>
     public const int TopIssues = 6;
@@ -131,8 +131,8 @@ public sealed class RunbookReplies(RosterService roster, OnCallResolver resolver
         }));
 
     private string OnCallNow(ReplyBuilder b, DateTimeOffset now) =>
-        resolver.At(now) is { } snapshot
-            ? $"{b.Mention(snapshot.Primary.Engineer)} (primary, {timeText.Until(snapshot.Primary.Until, now)}), {b.Mention(snapshot.Secondary.Engineer)} (secondary)"
+        schedule.At(now) is { } snapshot
+            ? $"{SliceText.Who(b, snapshot.Primary)} (primary, {timeText.Until(snapshot.Primary.Until, now)}), {SliceText.Who(b, snapshot.Secondary)} (secondary)"
             : "nobody is scheduled right now; see /oncall escalation";
 
     private string Reviewed(Runbook runbook, DateTimeOffset now)

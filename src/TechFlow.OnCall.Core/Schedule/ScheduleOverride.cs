@@ -12,6 +12,8 @@ public sealed record ScheduleOverride
     /// <summary>Who held the role before (for display and undo).</summary>
     public string? ReplacesId { get; init; }
     public string Reason { get; init; } = "";
+    /// <summary>A swap or a cover; the effective schedule gives it as the reason a slice differs from the plan.</summary>
+    public OverrideKind Kind { get; init; }
     /// <summary>The swap or cover request that created it, if any.</summary>
     public string? SourceId { get; init; }
     public string? CreatedBy { get; init; }

@@ -20,7 +20,9 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
         var b = new ReplyBuilder().Heading($"{Noun(request)} request {request.Id}");
         var requester = roster.Find(request.RequesterId);
         var counterpart = roster.Find(request.CounterpartId);
-        b.Text(request.Kind == SwapKind.Swap
+        b.Text(request.TimeOffId is not null
+            ? $"{requester?.Name ?? request.RequesterId} is away (time off), so this {request.RequesterRole.ToString().ToLowerInvariant()} slot is {Conversation.SliceText.Uncovered}. Until someone takes it, pages go to the other on-call role first."
+            : request.Kind == SwapKind.Swap
             ? $"{b.Mention(requester)} asks {b.Mention(counterpart)} to swap shifts{Behalf(b, request)}."
             : counterpart is null
                 ? $"{b.Mention(requester)} asks for someone to cover a shift{Behalf(b, request)}."
@@ -30,7 +32,9 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
         var reader = forRequester ? requester : counterpart;
         var zone = reader is null ? clock.Zone : Zone(reader);
         var expires = TimeText.Instant(request.ExpiresAt, now, zone, ZoneLabel(zone, request.ExpiresAt));
-        b.Context(forRequester
+        b.Context(request.TimeOffId is not null
+            ? $"Open until {expires}; I'll post it again every day and tell the engineering manager two days before it starts if nobody has taken it."
+            : forRequester
             ? $"If nobody answers, the request expires when the shift starts ({expires}); I'll remind them a day before."
             : $"Answer before {expires}, when the shift starts; after that it expires.");
         if (forRequester)
@@ -86,8 +90,21 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
         {
             Heading = $"Reminder: {ask.Heading}",
             Tone = ReplyTone.Warning,
-            Text = [.. ask.Text, $"It expires {TimeText.Relative(request.ExpiresAt, now)}, when the shift starts."],
+            Text = [.. ask.Text, request.TimeOffId is null
+                ? $"It expires {TimeText.Relative(request.ExpiresAt, now)}, when the shift starts."
+                : $"The slot starts {TimeText.Relative(request.RequesterStart, now)}; it stays open until the slot ends."],
         };
+    }
+
+    /// <summary>The engineering manager's heads-up: a slot starts within two days and nobody has taken its cover.</summary>
+    public Reply ManagerWarning(SwapRequest request, DateTimeOffset now)
+    {
+        var b = new ReplyBuilder().Heading($"Still uncovered: cover request {request.Id}").Tone(ReplyTone.Warning);
+        var away = roster.Find(request.RequesterId)?.Name ?? request.RequesterId;
+        b.Text($"{away} is away and nobody has taken the {request.RequesterRole.ToString().ToLowerInvariant()} slot from {When(request.RequesterStart, now)} ({TimeText.Relative(request.RequesterStart, now)}) to {When(request.RequesterEnd, now)}.");
+        b.Text("Until someone takes it, pages go to the other on-call role first and the escalation chain continues as usual.");
+        b.Context($"Ask someone to press Take it on the channel post (request {request.Id}), or ask one person: /oncall cover <from> <to> @someone on behalf of @{request.RequesterId}.");
+        return b.Build();
     }
 
     /// <summary>An instant in the team's zone, for refusals.</summary>

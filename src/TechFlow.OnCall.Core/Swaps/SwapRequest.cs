@@ -26,9 +26,12 @@ public sealed record SwapRequest
     public DateTimeOffset? CounterpartStart { get; init; }
     public DateTimeOffset? CounterpartEnd { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
-    /// <summary>When nobody answered by then the request expires: the start of the earliest shift involved.</summary>
+    /// <summary>
+    /// When nobody answered by then the request expires: the start of the earliest shift involved (the end of the slot
+    /// for a cover opened for time off, which can be taken for the rest of it).
+    /// </summary>
     public DateTimeOffset ExpiresAt { get; init; }
-    /// <summary>When to remind the counterpart if still open.</summary>
+    /// <summary>When to remind the counterpart if still open (the next daily reminder, for a cover opened for time off).</summary>
     public DateTimeOffset RemindAt { get; init; }
     public DateTimeOffset? RemindedAt { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
@@ -38,6 +41,11 @@ public sealed record SwapRequest
     public string? DecidedOnBehalfOfId { get; init; }
     public DateTimeOffset? UndoneAt { get; init; }
     public string? UndoneById { get; init; }
+    /// <summary>Set on a cover the bot opened because this time off left a slot uncovered: it is reminded daily while open.</summary>
+    public string? TimeOffId { get; init; }
+    /// <summary>When to tell the engineering manager that the slot is still uncovered (48 hours before it starts); null for none.</summary>
+    public DateTimeOffset? ManagerWarnAt { get; init; }
+    public DateTimeOffset? ManagerWarnedAt { get; init; }
     /// <summary>Outbox keys of the messages that carry this request's buttons; outcomes update them in place.</summary>
     public List<string> MessageKeys { get; init; } = [];
 

@@ -8,15 +8,18 @@ namespace TechFlow.OnCall.Core.Swaps;
 /// <summary>Reads the schedule the way swaps need it: who holds a role, and whether someone may take one.</summary>
 public sealed class SwapSchedule(
     IOnCallStore store,
-    OnCallResolver resolver,
+    EffectiveSchedule schedule,
     ShiftCalendar shifts,
     TeamCalendar calendar,
     TeamClock clock,
     SwapSettings settings)
 {
-    /// <summary>Who holds <paramref name="role"/> at <paramref name="at"/>, overrides applied; null when nothing is planned.</summary>
-    public string? Holder(ShiftRole role, DateTimeOffset at) => resolver.At(at) is { } snapshot
-        ? (role == ShiftRole.Primary ? snapshot.Primary : snapshot.Secondary).Engineer.Id
+    /// <summary>
+    /// Who answers for <paramref name="role"/> at <paramref name="at"/> in the effective schedule: the holder, or, when the
+    /// slot is uncovered, the person away from it (they may still ask for a cover); null when nothing is planned.
+    /// </summary>
+    public string? Holder(ShiftRole role, DateTimeOffset at) => schedule.At(at) is { } snapshot
+        ? snapshot.Slice(role) is var slice && slice.Holder is { } holder ? holder.Id : slice.Away?.Id
         : null;
 
     /// <summary>The role <paramref name="engineerId"/> holds at <paramref name="at"/>, if any.</summary>
@@ -63,6 +66,11 @@ public sealed class SwapSchedule(
             return $"{taker.Name} is not in the on-call rotation.";
         }
 
+        if (taker.LeftOn is { } left && left <= lastDay)
+        {
+            return $"{taker.Name} leaves the team on {Conversation.TimeText.Date(left)}.";
+        }
+
         if (taker.JoinedOn is { } joined && joined > firstDay)
         {
             return $"{taker.Name} can be on call only from {Conversation.TimeText.Date(joined)}.";
@@ -75,24 +83,18 @@ public sealed class SwapSchedule(
         }
 
         var other = slot.Role == ShiftRole.Primary ? ShiftRole.Secondary : ShiftRole.Primary;
-        var start = slot.Start;
-        var end = slot.End;
-        var shiftsInSlot = store.Set<Shift>().Find(s => s.End > start && s.Start < end);
-        foreach (var shift in shiftsInSlot)
+        foreach (var held in schedule.Between(slot.Start, slot.End).Where(s => s.Role == other && s.HolderId == taker.Id))
         {
-            var at = shift.Start > slot.Start ? shift.Start : slot.Start;
-            if (Holder(other, at) == taker.Id && !(freed is not null && freed.Role == other && freed.Start <= at && freed.End > at))
+            var at = held.Start > slot.Start ? held.Start : slot.Start;
+            if (!(freed is not null && freed.Role == other && freed.Start <= at && freed.End > at))
             {
-                return $"{taker.Name} is {other.ToString().ToLowerInvariant()} then, and nobody is primary and secondary at once.";
+                return held.Reason == SliceReason.Planned
+                    ? $"{taker.Name} is {other.ToString().ToLowerInvariant()} then, and nobody is primary and secondary at once."
+                    : $"{taker.Name} already covers {other.ToString().ToLowerInvariant()} then, and nobody is primary and secondary at once.";
             }
         }
 
-        var takerId = taker.Id;
-        var doubled = store.Set<ScheduleOverride>()
-            .Find(o => o.EngineerId == takerId && o.Role == other && o.End > start && o.Start < end && o.CancelledAt == null);
-        return doubled.Count > 0
-            ? $"{taker.Name} already covers {other.ToString().ToLowerInvariant()} then, and nobody is primary and secondary at once."
-            : null;
+        return null;
     }
 
     /// <summary>An open request that already trades one of <paramref name="slots"/>, if any.</summary>

@@ -3,8 +3,8 @@ using TechFlow.OnCall.Core.Schedule;
 
 namespace TechFlow.OnCall.Core.Swaps;
 
-/// <summary>Counts whole shifts per person over a year, and how a trade would change the counts.</summary>
-public sealed class SwapTotals(ScheduleService schedule, TeamCalendar calendar, TeamClock clock)
+/// <summary>Counts whole shifts per person over a year (each for whoever worked most of it), and how a trade would change the counts.</summary>
+public sealed class SwapTotals(EffectiveSchedule schedule, TeamCalendar calendar, TeamClock clock)
 {
     /// <summary>Per engineer: primary shifts, secondary shifts, and shifts that include a holiday.</summary>
     /// <param name="year">The local calendar year counted (shifts starting in it).</param>
@@ -14,7 +14,6 @@ public sealed class SwapTotals(ScheduleService schedule, TeamCalendar calendar, 
         var from = clock.ToInstant(new DateOnly(year, 1, 1), TimeOnly.MinValue);
         var to = clock.ToInstant(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
         var shifts = schedule.Shifts(from, to).Where(s => s.Start >= from).ToList();
-        var overrides = schedule.Overrides(from, to);
         var holidays = calendar.Holidays(new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 14)).Select(h => h.Date).ToHashSet();
         var result = new Dictionary<string, Tally>();
         foreach (var shift in shifts)
@@ -24,10 +23,12 @@ public sealed class SwapTotals(ScheduleService schedule, TeamCalendar calendar, 
             var holiday = holidays.Any(d => d >= first && d <= last);
             foreach (var role in (ShiftRole[])[ShiftRole.Primary, ShiftRole.Secondary])
             {
-                var holder = overrides
-                    .Where(o => o.Role == role && o.Start <= shift.Start && o.End > shift.Start)
-                    .OrderByDescending(o => o.CreatedAt)
-                    .FirstOrDefault()?.EngineerId ?? shift.Assigned(role);
+                var holder = shift.WorkedBy(role)?.Id;
+                if (holder is null)
+                {
+                    continue;
+                }
+
                 foreach (var (slot, taker) in changes)
                 {
                     if (slot.Role == role && slot.Start <= shift.Start && slot.End >= shift.End && holder == slot.EngineerId)

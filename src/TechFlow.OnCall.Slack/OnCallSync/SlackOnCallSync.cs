@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
@@ -14,7 +15,7 @@ namespace TechFlow.OnCall.Slack.OnCallSync;
 /// only called when the on-call pair differs from what was last written.
 /// </summary>
 public sealed class SlackOnCallSync(
-    OnCallResolver resolver,
+    EffectiveSchedule schedule,
     RosterService roster,
     ISlackApiClient api,
     IOnCallStore store,
@@ -26,7 +27,7 @@ public sealed class SlackOnCallSync(
     public async Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.OutboundEnabled || resolver.At(now) is not { } snapshot)
+        if (!settings.OutboundEnabled || schedule.At(now) is not { } snapshot)
         {
             return;
         }
@@ -35,14 +36,14 @@ public sealed class SlackOnCallSync(
         {
             if (settings is { KeepTopic: true, AnnouncementChannel: { Length: > 0 } channel })
             {
-                var topic = $"On call: {snapshot.Primary.Engineer.Name} (primary), {snapshot.Secondary.Engineer.Name} (secondary)";
+                var topic = $"On call: {SliceText.Name(snapshot.Primary)} (primary), {SliceText.Name(snapshot.Secondary)} (secondary)";
                 await ApplyAsync("topic", topic, ct => api.Conversations.SetTopicAsync(channel, topic[..Math.Min(topic.Length, 250)], ct), cancellationToken);
             }
 
             if (settings.UserGroupId is { Length: > 0 } group)
             {
                 var ids = new List<string>();
-                foreach (var engineer in new[] { snapshot.Primary.Engineer, snapshot.Secondary.Engineer })
+                foreach (var engineer in new[] { snapshot.Primary.Holder, snapshot.Secondary.Holder }.OfType<Engineer>())
                 {
                     if (await SlackIdAsync(engineer, cancellationToken) is { } id && !ids.Contains(id))
                     {

@@ -1,15 +1,14 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using TechFlow.OnCall.Core.Calendar;
-using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
-using TechFlow.OnCall.Core.Schedule.Fair;
 using TechFlow.OnCallBot.Calendar;
 
 namespace TechFlow.OnCallBot.Cli;
 
-/// <summary><c>schedule [--from DATE] [--weeks N] [--format json|ics]</c>: the stored schedule for scripts.</summary>
+/// <summary>
+/// <c>schedule [--from DATE] [--weeks N] [--format json|ics]</c>: exactly the N shifts that start on or after DATE, as
+/// they really are; weeks past the stored plan are planned for the answer (fairly, not stored).
+/// </summary>
 public static class ScheduleCommand
 {
     public const string Usage = "schedule [--from YYYY-MM-DD] [--weeks N] [--format json|ics]";
@@ -40,62 +39,27 @@ public static class ScheduleCommand
             return 2;
         }
 
-        var start = clock.ToInstant(from, TimeOnly.MinValue);
-        var end = clock.ToInstant(from.AddDays(7 * weeks), TimeOnly.MinValue);
+        var range = services.GetRequiredService<ScheduleService>().Range(from, weeks);
+        foreach (var problem in range.Problems)
+        {
+            await errors.WriteLineAsync($"Could not plan the shift of {problem.Window.Id}: {problem.Reason}.");
+        }
+
+        if (range.NeverPlanned > 0)
+        {
+            await errors.WriteLineAsync($"{range.NeverPlanned} shift(s) from {from:yyyy-MM-dd} were never planned (they are in the past); they are left out.");
+        }
+
         if (format == "ics")
         {
-            await output.WriteAsync(services.GetRequiredService<ScheduleFeed>().Team(start, end));
+            var start = range.Shifts.Count > 0 ? range.Shifts[0].Start : clock.ToInstant(from, TimeOnly.MinValue);
+            var end = range.Shifts.Count > 0 ? range.Shifts[^1].End : start;
+            await output.WriteAsync(services.GetRequiredService<ScheduleFeed>().Team(range.Shifts, start, end));
             return 0;
         }
 
-        var shifts = services.GetRequiredService<ScheduleService>().Shifts(start, end);
-        await output.WriteLineAsync(Json(shifts, services));
+        await output.WriteLineAsync(ScheduleJson.Write(range.Shifts, services));
         return 0;
     }
 
-    private static string Json(IReadOnlyList<Shift> shifts, IServiceProvider services)
-    {
-        var clock = services.GetRequiredService<TeamClock>();
-        var roster = services.GetRequiredService<RosterService>();
-        var facts = services.GetRequiredService<WindowFactsCalculator>()
-            .For([.. shifts.Select(s => new ShiftWindow(clock.LocalDate(s.Start), s.Start, s.End))]);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartArray();
-            for (var i = 0; i < shifts.Count; i++)
-            {
-                var shift = shifts[i];
-                json.WriteStartObject();
-                json.WriteString("id", shift.Id);
-                json.WriteString("start", clock.ToLocalOffset(shift.Start));
-                json.WriteString("end", clock.ToLocalOffset(shift.End));
-                Person(json, "primary", shift.PrimaryId, roster);
-                Person(json, "secondary", shift.SecondaryId, roster);
-                json.WriteStartArray("holidays");
-                foreach (var holiday in facts[i].Holidays)
-                {
-                    json.WriteStringValue(holiday.Name);
-                }
-
-                json.WriteEndArray();
-                json.WriteBoolean("majorHoliday", facts[i].IsMajorHoliday);
-                json.WriteBoolean("investorPeriod", facts[i].IsInvestorPeriod);
-                json.WriteString("source", shift.Source);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Person(Utf8JsonWriter json, string role, string id, RosterService roster)
-    {
-        json.WriteStartObject(role);
-        json.WriteString("id", id);
-        json.WriteString("name", roster.Find(id)?.Name ?? id);
-        json.WriteEndObject();
-    }
 }

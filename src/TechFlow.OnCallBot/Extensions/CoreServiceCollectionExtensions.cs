@@ -28,7 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PipelineCatalog>();
         services.AddSingleton<IScheduleGenerator, RoundRobinGenerator>();
         services.AddSingleton<ScheduleService>();
-        services.AddSingleton<OnCallResolver>();
+        services.AddSingleton<EffectiveSchedule>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<OnCall.Core.Announcements.Outbox>();
         services.AddSingleton<OutboxDispatcher>();

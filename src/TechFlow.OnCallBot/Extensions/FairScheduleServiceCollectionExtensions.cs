@@ -4,6 +4,7 @@ using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Conversation.Commands;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Schedule.Fair;
+using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCallBot.Calendar;
 
 namespace TechFlow.OnCallBot.Extensions;
@@ -30,6 +31,8 @@ public static class FairScheduleServiceCollectionExtensions
         services.AddSingleton<CoverageGapReporter>();
         services.AddSingleton<TimeOffService>();
         services.AddSingleton<DateArgument>();
+        services.AddSingleton<FeedRevisions>();
+        services.AddSingleton<IStoreInitializer, FeedStoreInitializer>();
         services.AddSingleton<ScheduleFeed>();
 
         services.AddSingleton<FairnessHandler>();

@@ -20,12 +20,17 @@ public static class SwapsServiceCollectionExtensions
         services.AddSingleton<SwapSchedule>();
         services.AddSingleton<SwapTotals>();
         services.AddSingleton<SwapMessages>();
+        services.AddSingleton<SwapRules>();
+        services.AddSingleton<SwapJournal>();
+        services.AddSingleton<SwapRequestWriter>();
         services.AddSingleton<SwapService>();
+        services.AddSingleton<TimeOffCoverage>();
         services.AddSingleton<ICommandHandler, SwapCommandHandler>();
         services.AddSingleton<ICommandHandler, SwapListHandler>();
         services.AddSingleton<IActionHandler, SwapActionHandler>();
         services.AddSingleton<IQuestionRule, SwapQuestionRule>();
-        services.AddSingleton<IDueWork, SwapDueWork>();
+        services.AddSingleton<SwapDueWork>();
+        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<SwapDueWork>());
         return services;
     }
 }

@@ -91,6 +91,6 @@ public class AnnouncementContentTests
 
     private sealed class FixedContributor(string line) : IHandoffContributor
     {
-        public IReadOnlyList<string> Lines(Shift? outgoing, Shift incoming, DateTimeOffset now) => [line];
+        public IReadOnlyList<string> Lines(ShiftWindow? outgoing, ShiftWindow incoming, DateTimeOffset now) => [line];
     }
 }

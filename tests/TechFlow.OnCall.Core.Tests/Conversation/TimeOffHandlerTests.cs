@@ -38,10 +38,15 @@ public class TimeOffHandlerTests
         var reply = PlainTextRenderer.Render(await bot.AskAsync("/oncall timeoff add 2026-11-24 2026-11-25 dentist", current.PrimaryId));
 
         Assert.Contains("coverage gap", reply);
+        Assert.Contains("uncovered: needs a cover", reply);
         Assert.Equal(current.PrimaryId, bot.Get<ScheduleService>().ShiftAt(Monday)!.PrimaryId);
         var gap = Assert.Single(bot.Store.Set<OutboxMessage>().Find(m => m.Kind == "coverage-gap"));
         Assert.Null(gap.DirectTo);
-        Assert.Contains("/oncall cover 2026-11-24 2026-11-25", string.Join(" ", gap.Reply.Context));
+        Assert.Contains("Take it", string.Join(" ", gap.Reply.Context));
+        var request = Assert.Single(bot.Store.Set<Core.Swaps.SwapRequest>().All());
+        Assert.Equal(current.PrimaryId, request.RequesterId);
+        Assert.Null(request.CounterpartId);
+        Assert.Contains(request.Id, reply);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class ScheduleAgreementTests
         {
             Assert.Equal($"<@{stored[i].PrimaryId}>", rows[i][1]);
             Assert.Equal($"<@{stored[i].SecondaryId}>", rows[i][2]);
-            var e = Assert.Single(feed, x => x.Uid == ScheduleFeed.Uid(stored[i], null));
+            var e = Assert.Single(feed, x => x.Uid == ScheduleFeed.Uid(stored[i].Id, null));
             var primary = bot.Get<RosterService>().Find(stored[i].PrimaryId)!.Name;
             Assert.Contains($"{primary} (primary)", e.Summary, StringComparison.Ordinal);
         }

@@ -48,7 +48,7 @@ public sealed class ScheduleFeedTests : IDisposable
         Assert.Equal(stored.Count, events.Count);
         foreach (var shift in stored)
         {
-            var e = Assert.Single(events, x => x.Uid == ScheduleFeed.Uid(shift, null));
+            var e = Assert.Single(events, x => x.Uid == ScheduleFeed.Uid(shift.Id, null));
             Assert.Equal(shift.Start.UtcDateTime, e.DtStart!.AsUtc);
             Assert.Equal(shift.End.UtcDateTime, e.DtEnd!.AsUtc);
         }
@@ -64,7 +64,7 @@ public sealed class ScheduleFeedTests : IDisposable
         var events = Ical.Net.Calendar.Load(text)!.Events;
         var hers = _factory.Services.GetRequiredService<IOnCallStore>().Set<Shift>().All()
             .Where(s => s.PrimaryId == "lisa-wang" || s.SecondaryId == "lisa-wang")
-            .Select(s => ScheduleFeed.Uid(s, "lisa-wang"))
+            .Select(s => ScheduleFeed.Uid(s.Id, "lisa-wang"))
             .Order(StringComparer.Ordinal);
         Assert.Equal(hers, events.Select(e => e.Uid!).Order(StringComparer.Ordinal));
     }

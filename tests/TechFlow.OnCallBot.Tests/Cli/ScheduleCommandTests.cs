@@ -19,8 +19,8 @@ public sealed class ScheduleCommandTests : IDisposable
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
         var shifts = json.RootElement.EnumerateArray().ToList();
-        Assert.Equal(5, shifts.Count);
-        Assert.Equal("2026-11-20", shifts[0].GetProperty("id").GetString());
+        Assert.Equal(4, shifts.Count);
+        Assert.Equal("2026-11-27", shifts[0].GetProperty("id").GetString());
         Assert.All(shifts, s => Assert.NotEqual(
             s.GetProperty("primary").GetProperty("id").GetString(),
             s.GetProperty("secondary").GetProperty("id").GetString()));
@@ -34,7 +34,7 @@ public sealed class ScheduleCommandTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.StartsWith("BEGIN:VCALENDAR", output, StringComparison.Ordinal);
-        Assert.Equal(3, Ical.Net.Calendar.Load(output)!.Events.Count);
+        Assert.Equal(2, Ical.Net.Calendar.Load(output)!.Events.Count);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ using TechFlow.OnCall.Core.Schedule;
 namespace TechFlow.OnCall.Core.Conversation.Commands;
 
 /// <summary><c>/oncall escalation [pipeline]</c>: the escalation matrix with names filled in.</summary>
-public sealed class EscalationHandler(PipelineCatalog pipelines, EscalationService escalation, OnCallResolver resolver) : ICommandHandler
+public sealed class EscalationHandler(PipelineCatalog pipelines, EscalationService escalation, EffectiveSchedule schedule) : ICommandHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["escalation", "escalate-to", "matrix"];
 
@@ -26,13 +26,18 @@ public sealed class EscalationHandler(PipelineCatalog pipelines, EscalationServi
             pipeline = found.Pipeline;
         }
 
-        var snapshot = resolver.At(context.Now);
+        var snapshot = schedule.At(context.Now);
         var chain = escalation.Chain(pipeline, snapshot);
         var b = new ReplyBuilder().Heading(pipeline is null ? "Escalation matrix" : $"Escalation for {pipeline.Name}");
         b.Table(
             ["Level", "Who", "Role", "Acknowledge within"],
             chain.Select(s => (IReadOnlyList<string>)[$"{s.Level.Number}", b.Mention(s.Engineer), s.Role, TimeText.Duration(s.Level.Wait)]));
-        b.Context("If a level does not acknowledge in time, the next level is paged; after the last level it repeats.");
+        if (snapshot is not null && SliceText.PagingNote(snapshot) is { } note)
+        {
+            b.Tone(ReplyTone.Warning).Context(note);
+        }
+
+        b.Context("If a level does not acknowledge in time, the next level is paged; a level with nobody is skipped; after the last level it repeats.");
         return ValueTask.FromResult(b.Build());
     }
 }

@@ -6,9 +6,9 @@ using TechFlow.OnCall.Core.Schedule.Fair;
 
 namespace TechFlow.OnCall.Core.Conversation.Commands;
 
-/// <summary><c>/oncall fairness [year]</c>: per engineer counts and hours for the stored shifts of a year, with spreads and lower bounds.</summary>
+/// <summary><c>/oncall fairness [year]</c>: per engineer counts and hours for who really held each role in a year, with spreads and lower bounds.</summary>
 public sealed class FairnessHandler(
-    ScheduleService schedule,
+    EffectiveSchedule schedule,
     RosterService roster,
     TeamCalendar calendar,
     FairnessReporter reporter,
@@ -35,10 +35,11 @@ public sealed class FairnessHandler(
             .. FairnessCounts.All.Select(c => e[c].ToString(CultureInfo.InvariantCulture)),
             Hours(e.HoursInWorkingHours),
             Hours(e.HoursOutsideWorkingHours),
+            Hours(e.HoursFromSwaps),
         ]).ToList();
-        rows.Add(["Spread", .. report.Categories.Select(c => c.Spread.ToString(CultureInfo.InvariantCulture)), "", ""]);
-        rows.Add(["Lower bound", .. report.Categories.Select(c => c.LowerBound.ToString(CultureInfo.InvariantCulture)), "", ""]);
-        b.Table(["Engineer", "Primary", "Secondary", "Holiday", "Major holiday", "Investor period", "Hours in", "Hours out"], rows);
+        rows.Add(["Spread", .. report.Categories.Select(c => c.Spread.ToString(CultureInfo.InvariantCulture)), "", "", ""]);
+        rows.Add(["Lower bound", .. report.Categories.Select(c => c.LowerBound.ToString(CultureInfo.InvariantCulture)), "", "", ""]);
+        b.Table(["Engineer", "Primary", "Secondary", "Holiday", "Major holiday", "Investor period", "Hours in", "Hours out", "From swaps"], rows);
         foreach (var category in report.Categories.Where(c => c.Reason is not null))
         {
             b.Context($"{category.Category}: the best possible spread is {category.LowerBound} because of {category.Reason}.");
@@ -49,11 +50,15 @@ public sealed class FairnessHandler(
             b.Context("Where a spread is above its bound, the plan is also evening out earlier years, or swaps changed it.");
         }
 
-        b.Context($"Holiday, major-holiday and investor-period counts are primary windows. Working hours {TimeText.Time(clock.Settings.WorkdayStart)}–{TimeText.Time(clock.Settings.WorkdayEnd)} on business days.");
+        var swapped = report.Engineers.Sum(e => e.HoursFromSwaps);
+        b.Context(swapped > 0
+            ? $"{Hours(swapped)} of the hours came from swaps and covers; each counts for the person who worked it."
+            : "No hours came from swaps or covers.");
+        b.Context($"Each shift counts for whoever held the role for most of it; a holiday for whoever was primary that day. Holiday, major-holiday and investor-period counts are primary windows. Working hours {TimeText.Time(clock.Settings.WorkdayStart)}–{TimeText.Time(clock.Settings.WorkdayEnd)} on business days.");
         return ValueTask.FromResult(b.Build());
     }
 
-    /// <summary>The report over stored shifts that start in <paramref name="year"/> (team-local).</summary>
+    /// <summary>The report over the effective schedule of the shifts that start in <paramref name="year"/> (team-local).</summary>
     public FairnessReport Report(int year)
     {
         var from = clock.ToInstant(new DateOnly(year, 1, 1), TimeOnly.MinValue);

@@ -11,7 +11,7 @@ namespace TechFlow.OnCall.Core.Conversation.Commands;
 /// and for a pipeline its owners, SLA and escalation chain.
 /// </summary>
 public sealed class OnCallLookupHandler(
-    OnCallResolver resolver,
+    EffectiveSchedule schedule,
     PipelineCatalog pipelines,
     RosterService roster,
     EscalationService escalation,
@@ -83,7 +83,7 @@ public sealed class OnCallLookupHandler(
 
     private Reply OnCall(Pipeline? pipeline, DateTimeOffset at, DateTimeOffset now)
     {
-        var snapshot = resolver.At(at);
+        var snapshot = schedule.At(at);
         var b = new ReplyBuilder();
         // Label the instant whenever it is not the clock's now: "/oncall tomorrow", or the CLI's --at.
         var whenLabel = Math.Abs((at - clock.Now).TotalMinutes) > 1 ? timeText.Instant(at, clock.Now) : "now";
@@ -95,9 +95,14 @@ public sealed class OnCallLookupHandler(
             return b.Build();
         }
 
-        b.Text($"Primary: {b.Mention(snapshot.Primary.Engineer)} {timeText.Until(snapshot.Primary.Until, at)}{CoverNote(b, snapshot.Primary)}");
-        b.Text($"Secondary: {b.Mention(snapshot.Secondary.Engineer)} {timeText.Until(snapshot.Secondary.Until, at)}{CoverNote(b, snapshot.Secondary)}");
-        var window = snapshot.Shift.Window;
+        b.Text($"Primary: {SliceText.Holding(b, snapshot.Primary, at, timeText)}");
+        b.Text($"Secondary: {SliceText.Holding(b, snapshot.Secondary, at, timeText)}");
+        if (SliceText.PagingNote(snapshot) is { } note)
+        {
+            b.Tone(ReplyTone.Warning).Text(note);
+        }
+
+        var window = snapshot.Window;
         b.Field("Shift", $"{TimeText.ShortDate(window.LocalStart)} {TimeText.Time(clock.Settings.HandoffTime)} → {TimeText.ShortDate(clock.LocalDate(window.End))} {TimeText.Time(clock.Settings.HandoffTime)} {clock.ZoneAbbreviation(window.End)}");
 
         var day = clock.LocalDate(at);
@@ -131,7 +136,9 @@ public sealed class OnCallLookupHandler(
         }
 
         var chain = escalation.Chain(pipeline, snapshot);
-        b.Text("Escalation: " + string.Join(" → ", chain.Select(s => $"{s.Level.Number}. {b.Mention(s.Engineer)} ({s.Role}, {TimeText.Duration(s.Level.Wait)})")));
+        b.Text("Escalation: " + string.Join(" → ", chain.Select(s => s.Engineer is null
+            ? $"{s.Level.Number}. skipped ({s.Role})"
+            : $"{s.Level.Number}. {b.Mention(s.Engineer)} ({s.Role}, {TimeText.Duration(s.Level.Wait)})")));
         if (pipeline.IsInvestorFacing)
         {
             b.Context("Investor-facing: its numbers are reported to investors.");
@@ -155,9 +162,4 @@ public sealed class OnCallLookupHandler(
         parts.Add($"resolve within {TimeText.Duration(pipeline.ResolutionTarget)}");
         return string.Join(", ", parts);
     }
-
-    private string CoverNote(ReplyBuilder b, OnCallAssignment assignment) =>
-        assignment.Override is { ReplacesId: { } replaced } && roster.Find(replaced) is { } person
-            ? $" (covering for {b.Mention(person)})"
-            : "";
 }

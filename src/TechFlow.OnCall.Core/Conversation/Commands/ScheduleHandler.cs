@@ -1,15 +1,16 @@
 using System.Globalization;
 using TechFlow.OnCall.Core.Calendar;
-using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
 
 namespace TechFlow.OnCall.Core.Conversation.Commands;
 
-/// <summary><c>/oncall schedule [N weeks]</c>: upcoming shifts, with overrides, holidays and investor periods marked.</summary>
+/// <summary>
+/// <c>/oncall schedule [N weeks]</c>: upcoming shifts as they really are. A shift in which a role changes hands (a
+/// cover, time off) has one row per stretch; the planned person is in the notes, with holidays and investor periods.
+/// </summary>
 public sealed class ScheduleHandler(
-    ScheduleService schedule,
+    EffectiveSchedule schedule,
     ShiftCalendar shifts,
-    RosterService roster,
     TeamCalendar calendar,
     TeamClock clock) : ICommandHandler
 {
@@ -18,7 +19,7 @@ public sealed class ScheduleHandler(
     public IReadOnlyList<string> Verbs { get; } = ["schedule", "rota", "rotation", "upcoming"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
-        [new("/oncall schedule [N weeks]", "Upcoming shifts (default 4), marking holidays and month-end investor periods.", "/oncall schedule 8 weeks")];
+        [new("/oncall schedule [N weeks]", "Upcoming shifts (default 4) as they really are, marking covers, gaps, holidays and month-end investor periods.", "/oncall schedule 8 weeks")];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -31,39 +32,51 @@ public sealed class ScheduleHandler(
 
         count = Math.Clamp(count, 1, MaxWeeks);
         var windows = shifts.Windows(context.Now, count);
-        var stored = schedule.Shifts(windows[0].Start, windows[^1].End).ToDictionary(s => s.Id);
-        var overrides = schedule.Overrides(windows[0].Start, windows[^1].End);
+        var effective = schedule.Shifts(windows[0].Start, windows[^1].End).ToDictionary(s => s.Id);
         var b = new ReplyBuilder().Heading($"On-call schedule, next {count} shift{(count == 1 ? "" : "s")}");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var window in windows)
         {
             var lastDay = clock.LocalDate(window.End);
-            if (!stored.TryGetValue(window.Id, out var shift))
+            if (!effective.TryGetValue(window.Id, out var shift))
             {
-                rows.Add([Span(window, lastDay), "not planned", "", ""]);
+                rows.Add([Span(window.Start, window.End), "not planned", "", ""]);
                 continue;
             }
 
-            var notes = new List<string>();
-            notes.AddRange(calendar.Holidays(window.LocalStart, lastDay).Select(h => h.Name));
+            var facts = new List<string>();
+            facts.AddRange(calendar.Holidays(window.LocalStart, lastDay).Select(h => h.Name));
             if (Enumerable.Range(0, lastDay.DayNumber - window.LocalStart.DayNumber + 1)
                 .Any(d => calendar.IsInvestorPeriod(window.LocalStart.AddDays(d))))
             {
-                notes.Add("investor period");
+                facts.Add("investor period");
             }
 
-            foreach (var o in overrides.Where(o => o.Start < window.End && o.End > window.Start))
+            foreach (var segment in shift.Segments())
             {
-                notes.Add($"{o.Role.ToString().ToLowerInvariant()} override: {b.Mention(roster.Find(o.EngineerId))} {TimeText.ShortDate(clock.LocalDate(o.Start))}–{TimeText.ShortDate(clock.LocalDate(o.End))}");
+                var notes = new List<string>(facts);
+                notes.AddRange(new[] { segment.Primary, segment.Secondary }.Select(SliceText.Note).OfType<string>());
+                rows.Add([Span(segment.Start, segment.End), SliceText.Who(b, segment.Primary), SliceText.Who(b, segment.Secondary), string.Join("; ", notes)]);
             }
-
-            rows.Add([Span(window, lastDay), b.Mention(roster.Find(shift.PrimaryId)), b.Mention(roster.Find(shift.SecondaryId)), string.Join("; ", notes)]);
         }
 
         b.Table(["Shift", "Primary", "Secondary", "Notes"], rows);
+        if (effective.Values.Any(s => s.AllSlices().Any(x => x.IsUncovered)))
+        {
+            b.Tone(ReplyTone.Warning).Context("An uncovered slot pages the other role first. Take it with the Take it button on its cover request, or /oncall swaps.");
+        }
+
         b.Context($"Handoff {clock.Settings.HandoffDay} {TimeText.Time(clock.Settings.HandoffTime)} {clock.Zone.Id}.");
         return ValueTask.FromResult(b.Build());
     }
 
-    private static string Span(ShiftWindow window, DateOnly lastDay) => $"{TimeText.ShortDate(window.LocalStart)} – {TimeText.ShortDate(lastDay)}";
+    /// <summary>"Fri Nov 20 – Fri Nov 27" at handoffs; with the time when a stretch starts or ends between them.</summary>
+    private string Span(DateTimeOffset start, DateTimeOffset end) => $"{Point(start)} – {Point(end)}";
+
+    private string Point(DateTimeOffset instant)
+    {
+        var local = clock.ToLocal(instant);
+        var date = TimeText.ShortDate(DateOnly.FromDateTime(local));
+        return TimeOnly.FromDateTime(local) == clock.Settings.HandoffTime ? date : $"{date} {TimeText.Time(TimeOnly.FromDateTime(local))}";
+    }
 }

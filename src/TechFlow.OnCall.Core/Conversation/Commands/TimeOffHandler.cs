@@ -1,16 +1,17 @@
 using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Roster;
-using TechFlow.OnCall.Core.Schedule.Fair;
+using TechFlow.OnCall.Core.Swaps;
 
 namespace TechFlow.OnCall.Core.Conversation.Commands;
 
 /// <summary>
 /// <c>/oncall timeoff add &lt;from&gt; &lt;to&gt; [@someone] [reason]</c>, <c>list [@someone]</c>, <c>remove &lt;id&gt;</c>.
-/// New time off re-plans the non-frozen future; shifts too close to re-plan are posted as a coverage gap.
+/// New time off re-plans the non-frozen future; slots too close to re-plan are posted as a coverage gap with an open
+/// cover request each, all in one unit of work.
 /// </summary>
 public sealed class TimeOffHandler(
     TimeOffService timeOff,
-    CoverageGapReporter gaps,
+    TimeOffCoverage coverage,
     RosterService roster,
     DateArgument dates) : ICommandHandler
 {
@@ -73,13 +74,12 @@ public sealed class TimeOffHandler(
             return Reply.Error($"I couldn't read \"{words[0]} {words[1]}\" as two dates. Nothing was stored.", "Use dates like 2026-12-21, or words like tomorrow or friday.");
         }
 
-        var outcome = timeOff.Add(target, from, to, string.Join(' ', words.Skip(2)), asker.Id);
-        if (outcome.TimeOff is not { } added)
+        var outcome = coverage.Add(target, from, to, string.Join(' ', words.Skip(2)), asker.Id);
+        if (outcome is not { TimeOff: { } added, Regeneration: { } regeneration })
         {
             return Reply.Error(outcome.Error + " Nothing was stored.");
         }
 
-        var (regeneration, remaining) = gaps.TimeOffAdded(added);
         var b = new ReplyBuilder().Tone(ReplyTone.Success);
         b.Text($"Time off recorded for {b.Mention(target)}: {TimeText.Date(added.From)} to {TimeText.Date(added.To)} (id {added.Id}).");
         if (regeneration.Changes.Count > 0)
@@ -87,9 +87,10 @@ public sealed class TimeOffHandler(
             b.Text($"Re-planned {regeneration.Changes.Count} future shift(s); {string.Join(", ", regeneration.MovedEngineerIds.Select(id => b.Mention(roster.Find(id))))} will get a DM.");
         }
 
-        if (remaining.Count > 0)
+        if (outcome.Uncovered.Count > 0)
         {
-            b.Text($"{remaining.Count} shift(s) are too close to re-plan; I posted a coverage gap to the channel. Cover with /oncall cover {added.From:yyyy-MM-dd} {added.To:yyyy-MM-dd} or trade with /oncall swap.");
+            b.Tone(ReplyTone.Warning).Text($"{outcome.Uncovered.Count} slot(s) are too close to re-plan and are now {SliceText.Uncovered}: I posted a coverage gap and {outcome.CoverRequests.Count} cover request(s) ({string.Join(", ", outcome.CoverRequests.Select(r => r.Id))}) to the channel, where anyone can press Take it.");
+            b.Text("Until someone takes a slot, pages for it go to the other on-call role first and the escalation chain continues as usual.");
         }
 
         foreach (var problem in regeneration.Problems)

@@ -21,14 +21,18 @@ public sealed class ScheduleRegenerator(
     ScheduleRules rules,
     WindowFactsCalculator calculator,
     Outbox outbox,
-    FairScheduleOptions options)
+    FairScheduleOptions options,
+    ScheduleService schedule)
 {
     private const int MaxWidenings = 12;
 
     /// <summary>
     /// Re-plans; every engineer whose shifts moved gets one <c>schedule-moved:&lt;engineer&gt;:&lt;hash&gt;</c> DM.
     /// </summary>
-    public RegenerationResult Regenerate(RegenerationMode mode = RegenerationMode.Minimal)
+    public RegenerationResult Regenerate(RegenerationMode mode = RegenerationMode.Minimal) => store.Write(tx => Regenerate(tx, mode));
+
+    /// <summary>Re-plans inside <paramref name="tx"/>, so the change that caused it and the new plan commit together.</summary>
+    public RegenerationResult Regenerate(IStoreTransaction tx, RegenerationMode mode = RegenerationMode.Minimal)
     {
         var now = clock.Now;
         var windows = calendar.Between(now, now.AddDays(7 * clock.Settings.PlanAheadWeeks));
@@ -38,9 +42,7 @@ public sealed class ScheduleRegenerator(
         }
 
         var frozenUntil = now.AddDays(7 * clock.Settings.FrozenWeeks);
-        var result = store.Write(tx => Regenerate(tx, windows, frozenUntil, mode, now));
-
-        return result;
+        return Regenerate(tx, windows, frozenUntil, mode, now);
     }
 
     private RegenerationResult Regenerate(IStoreTransaction tx, IReadOnlyList<ShiftWindow> windows, DateTimeOffset frozenUntil, RegenerationMode mode, DateTimeOffset now)
@@ -53,8 +55,7 @@ public sealed class ScheduleRegenerator(
         var engineers = tx.Set<Engineer>().All().Where(e => e.InRotation).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var firstDay = windows[0].LocalStart.AddDays(-1);
         var timeOff = tx.Set<TimeOff>().Find(t => t.To >= firstDay && t.Approved);
-        var history = shifts.Find(x => x.Start < first, x => x.Start, descending: true, limit: options.HistoryShifts)
-            .OrderBy(x => x.Start).ToList();
+        var history = schedule.WorkedHistory(tx, shifts.Find(x => x.Start < first, x => x.Start, descending: true, limit: options.HistoryShifts));
         var facts = calculator.For(windows).ToDictionary(f => f.Window.Id);
 
         var locked = windows

@@ -11,9 +11,13 @@ public sealed class ScheduleRules(FairScheduleOptions options)
 {
     public SeniorityRule SeniorityRule => options.SeniorityRule;
 
-    /// <summary>True when <paramref name="engineer"/> has joined and has no approved time off on any day the window touches.</summary>
+    /// <summary>
+    /// True when <paramref name="engineer"/> has joined, has not left by the window's last day, and has no approved
+    /// time off on any day the window touches.
+    /// </summary>
     public static bool IsAvailable(Engineer engineer, WindowFacts window, IEnumerable<TimeOff> timeOff) =>
         (engineer.JoinedOn is null || engineer.JoinedOn <= window.FirstDay)
+        && (engineer.LeftOn is null || engineer.LeftOn > window.LastDay)
         && !timeOff.Any(t => t.Approved && t.EngineerId == engineer.Id && t.Overlaps(window.FirstDay, window.LastDay));
 
     /// <summary>True when the seniority rule requires a senior or mid-level secondary behind <paramref name="primary"/>.</summary>

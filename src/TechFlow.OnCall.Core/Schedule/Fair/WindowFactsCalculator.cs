@@ -9,6 +9,9 @@ public sealed class WindowFactsCalculator(TeamCalendar calendar, TeamClock clock
     /// <summary>The last local date that <paramref name="window"/> covers any part of.</summary>
     public DateOnly LastDay(ShiftWindow window) => clock.LocalDate(window.End.AddTicks(-1));
 
+    /// <summary>True when <paramref name="holiday"/> is one of the team's major holidays.</summary>
+    public bool IsMajor(Holiday holiday) => calendar.IsMajor(holiday);
+
     /// <summary>The team-local date of <paramref name="instant"/>.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => clock.LocalDate(instant);
 

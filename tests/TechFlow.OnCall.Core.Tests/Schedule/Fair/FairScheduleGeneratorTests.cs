@@ -149,6 +149,21 @@ public class FairScheduleGeneratorTests
         Assert.InRange(zoe, 10, 11);
     }
 
+    [Fact]
+    public void Plan_EngineerWhoLeaves_NoWindowTouchingTheirLeavingDayOrLater()
+    {
+        using var bot = TestBot.Create(Monday);
+        var team = bot.Get<RosterService>().Rotation().Select(e => e.Id == "mike-rodriguez" ? e with { LeftOn = new DateOnly(2027, 1, 6) } : e).ToList();
+        var request = Request(bot, 12) with { Engineers = team };
+
+        var plan = bot.Get<FairScheduleGenerator>().Plan(request);
+
+        var mikes = plan.Plan.Shifts.Where(s => s.PrimaryId == "mike-rodriguez" || s.SecondaryId == "mike-rodriguez").ToList();
+        Assert.NotEmpty(mikes);
+        Assert.All(mikes, s => Assert.True(plan.Facts.Single(f => f.Window.Id == s.Id).LastDay < new DateOnly(2027, 1, 6), s.Id));
+        Assert.Empty(plan.Plan.Problems);
+    }
+
     private static ScheduleRequest Request(TestBot bot, int weeks) =>
         new(bot.Get<ShiftCalendar>().Windows(FirstHandoff, weeks), bot.Get<RosterService>().Rotation(), [], [], []);
 }

@@ -4,7 +4,7 @@ using TechFlow.OnCall.Testing;
 namespace TechFlow.OnCall.Core.Tests.Schedule;
 
 /// <summary>Who is on call around a Friday 17:00 America/New_York handoff, across daylight saving, and under overrides.</summary>
-public class OnCallResolverTests
+public class EffectiveScheduleAtTests
 {
     // Monday 2026-11-23 10:00 EST; the handoff is Friday 2026-11-27 17:00 EST = 22:00 UTC.
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
@@ -50,10 +50,10 @@ public class OnCallResolverTests
     {
         using var bot = TestBot.Create(Monday);
 
-        var snapshot = bot.Get<OnCallResolver>().At(Handoff.AddMinutes(minutes))!;
+        var snapshot = bot.Get<EffectiveSchedule>().At(Handoff.AddMinutes(minutes))!;
 
         Assert.Equal(shiftId, snapshot.Shift.Id);
-        Assert.Equal(snapshot.Shift.PrimaryId, snapshot.Primary.Engineer.Id);
+        Assert.Equal(snapshot.Shift.PlannedPrimary.Id, snapshot.Primary.HolderId);
         Assert.Equal(snapshot.Shift.End, snapshot.Primary.Until);
     }
 
@@ -79,7 +79,7 @@ public class OnCallResolverTests
         // 2026-11-01 02:00 EDT falls back to 01:00 EST; the week around it is 169 hours long.
         using var bot = TestBot.Create(new DateTimeOffset(2026, 10, 28, 15, 0, 0, TimeSpan.Zero));
 
-        var snapshot = bot.Get<OnCallResolver>().At(new DateTimeOffset(2026, 11, 1, 5, 30, 0, TimeSpan.Zero))!; // 01:30 EDT
+        var snapshot = bot.Get<EffectiveSchedule>().At(new DateTimeOffset(2026, 11, 1, 5, 30, 0, TimeSpan.Zero))!; // 01:30 EDT
 
         Assert.Equal("2026-10-30", snapshot.Shift.Id);
         Assert.Equal(new DateTimeOffset(2026, 10, 30, 21, 0, 0, TimeSpan.Zero), snapshot.Shift.Start);
@@ -109,7 +109,7 @@ public class OnCallResolverTests
     {
         // 2026-03-08 02:00 EST springs forward to 03:00 EDT; the week around it is 167 hours long.
         using var bot = TestBot.Create(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
-        var resolver = bot.Get<OnCallResolver>();
+        var resolver = bot.Get<EffectiveSchedule>();
 
         var before = resolver.At(new DateTimeOffset(2026, 3, 6, 21, 59, 0, TimeSpan.Zero))!; // Fri 16:59 EST
         var across = resolver.At(new DateTimeOffset(2026, 3, 8, 12, 0, 0, TimeSpan.Zero))!;
@@ -142,11 +142,11 @@ public class OnCallResolverTests
         }));
 
         var text = await bot.AskTextAsync("/oncall");
-        var afterOverride = bot.Get<OnCallResolver>().At(end.AddMinutes(1))!;
+        var afterOverride = bot.Get<EffectiveSchedule>().At(end.AddMinutes(1))!;
 
         Assert.Contains($"Primary: {cover.Name} until Wednesday 10:00 AM EST, in 2 days (covering for {Name(bot, shift.PrimaryId)})", text);
         Assert.Contains($"Secondary: {Name(bot, shift.SecondaryId)} until Friday 5:00 PM EST", text);
-        Assert.Equal(shift.PrimaryId, afterOverride.Primary.Engineer.Id);
+        Assert.Equal(shift.PrimaryId, afterOverride.Primary.HolderId);
         Assert.Null(afterOverride.Primary.Override);
     }
 
@@ -189,9 +189,9 @@ public class OnCallResolverTests
             ReplacesId = shift.PrimaryId,
         }));
 
-        var snapshot = bot.Get<OnCallResolver>().At(Monday)!;
+        var snapshot = bot.Get<EffectiveSchedule>().At(Monday)!;
 
-        Assert.Equal(shift.PrimaryId, snapshot.Primary.Engineer.Id);
+        Assert.Equal(shift.PrimaryId, snapshot.Primary.HolderId);
         Assert.Equal(start, snapshot.Primary.Until);
     }
 
@@ -219,9 +219,9 @@ public class OnCallResolverTests
             tx.Set<ScheduleOverride>().Upsert(Make("cancelled", others[2], -10, cancelled: true));
         });
 
-        var snapshot = bot.Get<OnCallResolver>().At(Monday)!;
+        var snapshot = bot.Get<EffectiveSchedule>().At(Monday)!;
 
-        Assert.Equal(others[1], snapshot.Primary.Engineer.Id);
+        Assert.Equal(others[1], snapshot.Primary.HolderId);
         Assert.Equal("newer", snapshot.Primary.Override?.Id);
     }
 

@@ -1,0 +1,57 @@
+using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Storage;
+
+namespace TechFlow.OnCall.Core.Swaps;
+
+/// <summary>Records what happened to a request inside its unit of work: the audit entry, card updates and who is told.</summary>
+public sealed class SwapJournal(SwapMessages messages, Outbox outbox)
+{
+    /// <summary>Updates the request's messages in place and tells <paramref name="tell"/> (and the channel) what happened.</summary>
+    public void Announce(IStoreTransaction tx, SwapRequest r, string what, DateTimeOffset now, IReadOnlyList<string?> tell, bool channel)
+    {
+        var outcome = messages.Outcome(r, now);
+        foreach (var key in r.MessageKeys)
+        {
+            var original = tx.Set<OutboxMessage>().Get(key);
+            outbox.Enqueue(tx, new OutboxMessage
+            {
+                Id = $"{key}:{what}",
+                Kind = "swap",
+                DirectTo = original?.DirectTo,
+                Channel = original?.Channel,
+                Updates = key,
+                Reply = outcome,
+            });
+        }
+
+        foreach (var person in tell.OfType<string>().Distinct())
+        {
+            outbox.Enqueue(tx, new OutboxMessage
+            {
+                Id = $"swap:{r.Id}:{what}:dm:{person}",
+                Kind = "swap",
+                DirectTo = person,
+                Reply = messages.Outcome(r, now, undoButton: what == "approved"),
+            });
+        }
+
+        if (channel)
+        {
+            outbox.Enqueue(tx, new OutboxMessage { Id = $"swap:{r.Id}:{what}:channel", Kind = "swap", Reply = outcome });
+        }
+    }
+
+    /// <summary>Adds the audit entry <c>&lt;request&gt;:&lt;action&gt;</c> (once).</summary>
+    public static void Audit(IStoreTransaction tx, SwapRequest r, string action, string actorId, string? onBehalfOf, DateTimeOffset now, string summary) =>
+        tx.Set<SwapAuditEntry>().TryInsert(new SwapAuditEntry
+        {
+            Id = $"{r.Id}:{action}",
+            RequestId = r.Id,
+            Action = action,
+            ActorId = actorId,
+            OnBehalfOfId = onBehalfOf,
+            At = now,
+            People = [.. new[] { r.RequesterId, r.CounterpartId, r.CreatedById, actorId }.OfType<string>().Distinct()],
+            Summary = summary,
+        });
+}
