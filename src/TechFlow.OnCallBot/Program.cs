@@ -1,3 +1,5 @@
+using TechFlow.OnCall.Storage;
+using TechFlow.OnCallBot.Admin;
 using TechFlow.OnCallBot.Cli;
 using TechFlow.OnCallBot.Extensions;
 using TechFlow.OnCallBot.Playground;
@@ -12,7 +14,8 @@ builder.WebHost.UseUrlsIfUnset("http://localhost:3978");
 builder.Services
     .AddOnCallCore(builder.Configuration)
     .AddLiteDbStore(builder.Configuration)
-    .AddOutboxDispatcher();
+    .AddOutboxDispatcher()
+    .AddAdmin();
 
 // Chat platforms and jobs: one line each.
 builder.Services.AddOnCallJobs(builder.Configuration);
@@ -20,9 +23,19 @@ builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
-app.Services.PrepareStore();
+try
+{
+    app.Services.PrepareStore();
+}
+catch (StoreUnavailableException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return CliApp.StoreUnavailableExitCode;
+}
+
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapPlayground();
+app.MapAdmin();
 
 // Chat platform endpoints: one line each.
 app.MapPaging();

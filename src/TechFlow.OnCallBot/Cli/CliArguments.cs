@@ -6,7 +6,7 @@ namespace TechFlow.OnCallBot.Cli;
 /// </summary>
 public sealed record CliArguments(IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string> Options, HostApplicationBuilderSettings Settings)
 {
-    private static readonly HashSet<string> Known = ["as", "at", "file", "from", "weeks", "format", "year"];
+    private static readonly HashSet<string> Known = ["as", "at", "file", "from", "to", "weeks", "format", "year"];
 
     public static bool TryParse(string[] args, out CliArguments parsed, out string error)
     {

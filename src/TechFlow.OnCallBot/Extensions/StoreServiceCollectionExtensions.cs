@@ -16,7 +16,10 @@ public static class StoreServiceCollectionExtensions
             .Validate(o => o.Seed is "techflow" or "none", "Store:Seed must be 'techflow' or 'none'")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Store:Path must not be empty")
             .ValidateOnStart();
-        services.AddSingleton<IOnCallStore>(sp => new LiteDbStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path));
+        services.AddSingleton<IOnCallStore>(sp => LiteDbStoreOpener.Open(
+            sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store").LogSchemaChange));
         foreach (var initializer in CoreStoreInitializers.All)
         {
             services.AddSingleton(initializer);
@@ -26,8 +29,10 @@ public static class StoreServiceCollectionExtensions
         return services;
     }
 
+    private static void LogSchemaChange(this ILogger logger, string change) => logger.LogWarning("{Change}", change);
+
     /// <summary>
-    /// Opens the store, prepares its indexes, seeds an empty store when configured, and plans the schedule ahead.
+    /// Opens the store (throwing <see cref="StoreUnavailableException"/> when another process holds it or a newer build wrote it), prepares its indexes, seeds an empty store when configured, and plans the schedule ahead.
     /// Runs before the first request is served.
     /// </summary>
     public static void PrepareStore(this IServiceProvider services)
