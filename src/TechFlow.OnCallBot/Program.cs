@@ -15,7 +15,8 @@ builder.Services
     .AddOnCallCore(builder.Configuration)
     .AddLiteDbStore(builder.Configuration)
     .AddOutboxDispatcher()
-    .AddAdmin();
+    .AddAdmin()
+    .AddPlayground();
 
 // Chat platforms and jobs: one line each.
 builder.Services.AddOnCallJobs(builder.Configuration);
