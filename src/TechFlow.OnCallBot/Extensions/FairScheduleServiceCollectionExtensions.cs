@@ -31,6 +31,7 @@ public static class FairScheduleServiceCollectionExtensions
         services.AddSingleton<TimeOffService>();
         services.AddSingleton<DateArgument>();
         services.AddSingleton<ScheduleFeed>();
+        services.AddCalendarFeeds();
 
         services.AddSingleton<FairnessHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FairnessHandler>());
@@ -39,12 +40,6 @@ public static class FairScheduleServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Subscribable iCalendar feeds: <c>GET /calendar/team.ics</c> and <c>GET /calendar/{engineerId}.ics</c>.</summary>
-    public static IEndpointRouteBuilder MapFairSchedule(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/calendar/team.ics", (ScheduleFeed feed) => Results.Text(feed.Team(), ScheduleFeed.ContentType));
-        endpoints.MapGet("/calendar/{engineerId}.ics", (string engineerId, ScheduleFeed feed) =>
-            feed.ForEngineer(engineerId) is { } ics ? Results.Text(ics, ScheduleFeed.ContentType) : Results.NotFound());
-        return endpoints;
-    }
+    /// <summary>Subscribable iCalendar feeds behind secret addresses (see <see cref="CalendarFeedEndpoints"/>).</summary>
+    public static IEndpointRouteBuilder MapFairSchedule(this IEndpointRouteBuilder endpoints) => endpoints.MapCalendarFeeds();
 }
