@@ -2,6 +2,8 @@ using TechFlow.OnCall.Storage;
 using TechFlow.OnCallBot.Admin;
 using TechFlow.OnCallBot.Cli;
 using TechFlow.OnCallBot.Extensions;
+using TechFlow.OnCallBot.Health;
+using TechFlow.OnCallBot.Observability;
 using TechFlow.OnCallBot.Playground;
 
 if (CliApp.IsCommand(args))
@@ -16,7 +18,9 @@ builder.Services
     .AddLiteDbStore(builder.Configuration)
     .AddOutboxDispatcher()
     .AddAdmin()
-    .AddPlayground();
+    .AddPlayground()
+    .AddOnCallMetrics()
+    .AddReadiness();
 
 // Chat platforms and jobs: one line each.
 builder.Services.AddOnCallJobs(builder.Configuration);
@@ -34,7 +38,8 @@ catch (StoreUnavailableException ex)
     return CliApp.StoreUnavailableExitCode;
 }
 
-app.MapGet("/healthz", () => Results.Text("ok"));
+app.UseOnCallMetrics();
+app.MapHealth();
 app.MapPlayground();
 app.MapAdmin();
 
