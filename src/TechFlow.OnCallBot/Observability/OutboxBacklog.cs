@@ -43,11 +43,12 @@ public sealed class OutboxBacklog(IOnCallStore store, TimeProvider time)
         ];
     }
 
-    /// <summary>The lane without its sink prefix: <c>channel:C0TEAM</c>, <c>dm:alex-chen</c>.</summary>
+    /// <summary>The lane without its sink prefix: <c>channel:C0PIPE</c>, <c>dm:alex-chen</c>, or <c>channel:default</c> for the team channel.</summary>
     private static string Destination(OutboxDelivery delivery)
     {
         var bar = delivery.Lane.IndexOf('|', StringComparison.Ordinal);
-        return bar >= 0 ? delivery.Lane[(bar + 1)..] : delivery.Lane;
+        var destination = bar >= 0 ? delivery.Lane[(bar + 1)..] : delivery.Lane;
+        return destination == "channel:" ? "channel:default" : destination;
     }
 
     private static string Reason(string? error)
