@@ -13,6 +13,7 @@ if (CliApp.IsCommand(args))
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrlsIfUnset("http://localhost:3978");
+builder.Logging.UseConsoleSettings(builder.Configuration);
 builder.Services
     .AddOnCallCore(builder.Configuration)
     .AddLiteDbStore(builder.Configuration)

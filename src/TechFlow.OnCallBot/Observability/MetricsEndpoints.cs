@@ -10,6 +10,7 @@ public static class MetricsEndpoints
         services.AddSingleton<OnCallMetrics>();
         services.AddSingleton<OutboxBacklog>();
         services.AddSingleton<ScrapeTimeGauges>();
+        services.AddHostedService<StartupReport>();
         return services;
     }
 
