@@ -65,17 +65,22 @@ public sealed class LiteDbStoreLock : IDisposable
             }
 
             var acquired = new LiteDbStoreLock(storePath, key, file);
-            acquired.Publish(acquired.Info);
             Held[key] = acquired;
+            acquired.Publish(acquired.Info);
             return acquired;
         }
     }
 
-    /// <summary>Replaces what the lock file says about this holder (for example once the admin routes listen).</summary>
+    /// <summary>Replaces what the lock file says about this holder (for example once the admin routes listen); ignored once released.</summary>
     public void Publish(StoreLockInfo info)
     {
         lock (Held)
         {
+            if (!Held.ContainsKey(_key))
+            {
+                return;
+            }
+
             Info = info;
             var bytes = Encoding.UTF8.GetBytes(info.ToJson());
             _file.SetLength(0);

@@ -15,6 +15,9 @@ public static class AdminEndpoints
     public const string CliRoute = "/admin/cli";
     public const string BackupRoute = "/admin/backup";
 
+    /// <summary>Answers this process's id to local requests: how the host checks its own announced address.</summary>
+    public const string PingRoute = "/admin/ping";
+
     /// <summary>The response header with the backup's record counts per collection (JSON), for the CLI to verify against.</summary>
     public const string CountsHeader = "X-OnCall-Store-Counts";
 
@@ -28,6 +31,9 @@ public static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
+        app.MapGet(PingRoute, (HttpContext http) => LocalRequests.IsDirectFromThisMachine(http)
+            ? Results.Text(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : Results.NotFound());
         var admin = app.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
             context.HttpContext.RequestServices.GetRequiredService<AdminAccess>().Refusal(context.HttpContext) ?? await next(context));
         admin.MapPost("/cli", RunCliAsync);

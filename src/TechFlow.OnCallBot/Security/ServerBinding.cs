@@ -33,10 +33,14 @@ public sealed class ServerBinding(IServer server, IConfiguration configuration)
     /// <summary>True when every address is loopback (localhost, 127.x, [::1]); an in-memory server with none counts too.</summary>
     public bool IsLoopbackOnly => Addresses.All(IsLoopback);
 
-    /// <summary>A URL this machine can reach the host at (loopback where the address allows), preferring http; null when none.</summary>
+    /// <summary>
+    /// A URL this machine can reach the running server at (loopback where the address allows), preferring http; null
+    /// when the server reports no address (an in-memory test server), never a configured address nobody listens on.
+    /// </summary>
     public string? LocalUrl()
     {
-        var candidates = Addresses.Select(Local).OfType<string>().ToList();
+        var running = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var candidates = running.Select(Local).OfType<string>().ToList();
         return candidates.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? candidates.FirstOrDefault();
     }
 

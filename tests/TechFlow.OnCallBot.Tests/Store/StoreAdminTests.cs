@@ -19,7 +19,16 @@ public sealed class StoreAdminTests : IDisposable
     private readonly Uri _address;
     private readonly string _backup = Path.Combine(Path.GetTempPath(), $"oncall-copy-{Guid.NewGuid():N}.db");
 
-    public StoreAdminTests() => _address = _host.StartKestrel();
+    public StoreAdminTests()
+    {
+        _address = _host.StartKestrel();
+        var held = ((LiteDbStore)_host.Services.GetRequiredService<IOnCallStore>()).Lock!;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (held.Info.AdminUrl is null && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+    }
 
     [Fact]
     public async Task AskProcess_StoreHeldByAHost_AnswersThroughTheHost()

@@ -59,6 +59,21 @@ public sealed class StoreLockTests : IDisposable
         Assert.Equal(before, Fingerprint());
     }
 
+    [Fact]
+    public async Task CliAsk_StoreHeldByAHostWithoutAdminRoutes_ExitsThreeWithTheMessage()
+    {
+        var before = Fingerprint();
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var code = await CliApp.RunAsync(["ask", "/oncall", $"--Store:Path={_host.StorePath}"], output, errors);
+
+        Assert.Equal(CliApp.StoreUnavailableExitCode, code);
+        Assert.Equal(InUse + "\n", errors.ToString());
+        Assert.Equal("", output.ToString());
+        Assert.Equal(before, Fingerprint());
+    }
+
     /// <summary>Hashes of the data file and of its log, so any write shows.</summary>
     private string Fingerprint()
     {
