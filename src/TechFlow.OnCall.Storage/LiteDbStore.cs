@@ -21,7 +21,16 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
     private LiteDbTransaction? _current;
 
     public LiteDbStore(string path)
+        : this(path, null)
     {
+    }
+
+    /// <param name="path">The LiteDB file, or <c>:memory:</c>.</param>
+    /// <param name="storeLock">The OS lock this process holds on the file; released when the store is disposed.</param>
+    public LiteDbStore(string path, LiteDbStoreLock? storeLock)
+    {
+        Path = path;
+        Lock = storeLock;
         if (path != ":memory:")
         {
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -35,6 +44,54 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
     }
 
     public event Action<StoreCommit>? Committed;
+
+    /// <summary>The LiteDB file (or <c>:memory:</c>).</summary>
+    public string Path { get; }
+
+    /// <summary>The OS lock held on the file, when this store was opened through <see cref="LiteDbStoreOpener"/>.</summary>
+    public LiteDbStoreLock? Lock { get; }
+
+    /// <summary>The schema version the file records (see <see cref="LiteDbSchema"/>).</summary>
+    public int SchemaVersion => _db.UserVersion;
+
+    /// <summary>The data file and its log, in bytes (0 in memory).</summary>
+    public long SizeBytes => Path == ":memory:" ? 0 : FileSize(Path) + FileSize(LiteDbBackup.LogFileFor(Path));
+
+    /// <summary>
+    /// Whether a unit of work could start within <paramref name="timeout"/> and the store answers a read; otherwise
+    /// <paramref name="problem"/> says why (a unit of work holding the write lock, a file gone or unreadable).
+    /// </summary>
+    public bool TryProbe(TimeSpan timeout, out string problem)
+    {
+        if (Path != ":memory:" && !File.Exists(Path))
+        {
+            problem = $"{Path} no longer exists";
+            return false;
+        }
+
+        if (!_writeLock.TryEnter(timeout))
+        {
+            problem = $"a unit of work has held the write lock for more than {timeout.TotalSeconds:0.#} s";
+            return false;
+        }
+
+        try
+        {
+            _ = _db.UserVersion;
+            _ = _db.GetCollectionNames().FirstOrDefault();
+            problem = "";
+            return true;
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
+        {
+            problem = ex.Message;
+            return false;
+        }
+        finally
+        {
+            _writeLock.Exit();
+        }
+    }
 
     public IRepository<T> Set<T>() where T : class
     {
@@ -95,7 +152,26 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
     /// <summary>Forces the log into the data file (a checkpoint).</summary>
     public void Checkpoint() => _db.Checkpoint();
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        Lock?.Dispose();
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the database while holding the write lock: no unit of work runs meanwhile.</summary>
+    internal T Exclusive<T>(Func<LiteDatabase, T> work)
+    {
+        lock (_writeLock)
+        {
+            return work(_db);
+        }
+    }
+
+    private static long FileSize(string file)
+    {
+        var info = new FileInfo(file);
+        return info.Exists ? info.Length : 0;
+    }
 
     /// <summary>Called before every change: refuses changes outside a unit of work and records the type changed.</summary>
     internal void Changing<T>()

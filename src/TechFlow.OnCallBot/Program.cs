@@ -1,5 +1,9 @@
+using TechFlow.OnCall.Storage;
+using TechFlow.OnCallBot.Admin;
 using TechFlow.OnCallBot.Cli;
 using TechFlow.OnCallBot.Extensions;
+using TechFlow.OnCallBot.Health;
+using TechFlow.OnCallBot.Observability;
 using TechFlow.OnCallBot.Playground;
 
 if (CliApp.IsCommand(args))
@@ -9,10 +13,15 @@ if (CliApp.IsCommand(args))
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrlsIfUnset("http://localhost:3978");
+builder.Logging.UseConsoleSettings(builder.Configuration);
 builder.Services
     .AddOnCallCore(builder.Configuration)
     .AddOnCallStore(builder.Configuration)
-    .AddOutboxDispatcher();
+    .AddOutboxDispatcher()
+    .AddAdmin()
+    .AddPlayground()
+    .AddOnCallMetrics()
+    .AddReadiness();
 
 // Chat platforms and jobs: one line each.
 builder.Services.AddOnCallJobs(builder.Configuration);
@@ -20,9 +29,20 @@ builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
-app.Services.PrepareStore();
-app.MapGet("/healthz", () => Results.Text("ok"));
+try
+{
+    app.Services.PrepareStore();
+}
+catch (StoreUnavailableException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return CliApp.StoreUnavailableExitCode;
+}
+
+app.UseOnCallMetrics();
+app.MapHealth();
 app.MapPlayground();
+app.MapAdmin();
 
 // Chat platform endpoints: one line each.
 app.MapPaging();

@@ -1,22 +1,28 @@
 using System.Globalization;
 using TechFlow.OnCall.Core.Conversation;
+using TechFlow.OnCall.Storage;
 using TechFlow.OnCallBot.Extensions;
 using TechFlow.OnCallBot.Seeding;
 
 namespace TechFlow.OnCallBot.Cli;
 
 /// <summary>
-/// The command line: <c>ask "TEXT" [--as USER] [--at ISO-8601]</c>, <c>reseed [--file PATH]</c>, <c>schedule</c> and
-/// <c>migrate-store</c>.
-/// Runs without the web server and exits.
+/// The command line: <c>ask</c>, <c>schedule</c>, <c>reseed</c>, <c>backup</c>, <c>restore</c> and <c>migrate-store</c>. Runs without the
+/// web server and exits. It takes the store's lock like the host does; when a host holds the store, read-only
+/// commands and backups go through the host's admin routes and writing commands stop with a message.
 /// </summary>
 public static class CliApp
 {
-    private static readonly Dictionary<string, Func<CliArguments, IServiceProvider, TextWriter, TextWriter, Task<int>>> Commands = new(StringComparer.Ordinal)
+    /// <summary>The exit code when the store is held by another process or was written by a newer build.</summary>
+    public const int StoreUnavailableExitCode = 3;
+
+    private static readonly Dictionary<string, CliCommand> Commands = new(StringComparer.Ordinal)
     {
-        ["ask"] = AskAsync,
-        ["reseed"] = ReseedAsync,
-        ["schedule"] = ScheduleCommand.RunAsync,
+        ["ask"] = new(AskAsync, CliAccess.Read),
+        ["schedule"] = new(ScheduleCommand.RunAsync, CliAccess.Read),
+        ["reseed"] = new(ReseedAsync, CliAccess.Write),
+        ["backup"] = new(StoreCommands.BackupAsync, CliAccess.Backup),
+        ["restore"] = new(StoreCommands.RestoreAsync, CliAccess.Restore),
     };
 
     /// <summary>Commands that open stores of their own instead of the configured one.</summary>
@@ -55,10 +61,55 @@ public static class CliApp
         builder.Services.AddOnCallCore(builder.Configuration).AddOnCallStore(builder.Configuration);
         configure?.Invoke(builder.Services);
         using var host = builder.Build();
-        host.Services.PrepareStore();
+        if (command.Access == CliAccess.Restore)
+        {
+            return await command.Run(parsed, host.Services, output, errors);
+        }
+
         try
         {
-            return await command(parsed, host.Services, output, errors);
+            host.Services.PrepareStore();
+        }
+        catch (StoreInUseException ex) when (command.Access != CliAccess.Write && ex.Holder is { AdminUrl: not null, AdminToken: not null } holder)
+        {
+            return command.Access == CliAccess.Backup
+                ? await HostAdminClient.BackupAsync(holder, parsed, ex.StorePath, output, errors)
+                : await HostAdminClient.RunAsync(holder, args, ex.StorePath, output, errors);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            await errors.WriteLineAsync(ex.Message);
+            return StoreUnavailableExitCode;
+        }
+
+        return await RunCommandAsync(command, parsed, host.Services, output, errors);
+    }
+
+    /// <summary>Runs a read-only command (<c>ask</c>, <c>schedule</c>) on a running host's services, for the admin route.</summary>
+    public static async Task<int> RunInHostAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors)
+    {
+        if (!Commands.TryGetValue(args[0], out var command) || command.Access != CliAccess.Read)
+        {
+            await errors.WriteLineAsync($"\"{args[0]}\" cannot run through the host; only ask and schedule can.");
+            return 2;
+        }
+
+        if (!CliArguments.TryParse(args[1..], out var parsed, out var error))
+        {
+            await errors.WriteLineAsync($"{error} {Usage}");
+            return 2;
+        }
+
+        return await RunCommandAsync(command, parsed, services, output, errors);
+    }
+
+    public const string Usage = "Usage: ask \"TEXT\" [--as USER] [--at ISO-8601] | reseed [--file PATH] | " + ScheduleCommand.Usage + " | " + StoreCommands.Usage + " | " + MigrateStoreCommand.Usage;
+
+    private static async Task<int> RunCommandAsync(CliCommand command, CliArguments parsed, IServiceProvider services, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            return await command.Run(parsed, services, output, errors);
         }
         catch (TeamFileException ex)
         {
@@ -66,8 +117,6 @@ public static class CliApp
             return 1;
         }
     }
-
-    public const string Usage = "Usage: ask \"TEXT\" [--as USER] [--at ISO-8601] | reseed [--file PATH] | " + ScheduleCommand.Usage + " | " + MigrateStoreCommand.Usage;
 
     private static async Task<int> AskAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
     {

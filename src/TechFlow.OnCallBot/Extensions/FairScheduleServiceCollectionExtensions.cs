@@ -34,6 +34,7 @@ public static class FairScheduleServiceCollectionExtensions
         services.AddSingleton<FeedRevisions>();
         services.AddSingleton<IStoreInitializer, FeedStoreInitializer>();
         services.AddSingleton<ScheduleFeed>();
+        services.AddCalendarFeeds();
 
         services.AddSingleton<FairnessHandler>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FairnessHandler>());
@@ -42,12 +43,6 @@ public static class FairScheduleServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Subscribable iCalendar feeds: <c>GET /calendar/team.ics</c> and <c>GET /calendar/{engineerId}.ics</c>.</summary>
-    public static IEndpointRouteBuilder MapFairSchedule(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/calendar/team.ics", (ScheduleFeed feed) => Results.Text(feed.Team(), ScheduleFeed.ContentType));
-        endpoints.MapGet("/calendar/{engineerId}.ics", (string engineerId, ScheduleFeed feed) =>
-            feed.ForEngineer(engineerId) is { } ics ? Results.Text(ics, ScheduleFeed.ContentType) : Results.NotFound());
-        return endpoints;
-    }
+    /// <summary>Subscribable iCalendar feeds behind secret addresses (see <see cref="CalendarFeedEndpoints"/>).</summary>
+    public static IEndpointRouteBuilder MapFairSchedule(this IEndpointRouteBuilder endpoints) => endpoints.MapCalendarFeeds();
 }

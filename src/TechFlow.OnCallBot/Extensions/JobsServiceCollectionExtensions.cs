@@ -1,6 +1,7 @@
 using Quartz;
 using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCallBot.Jobs;
+using TechFlow.OnCallBot.Observability;
 
 namespace TechFlow.OnCallBot.Extensions;
 
@@ -28,6 +29,8 @@ public static class JobsServiceCollectionExtensions
         services.AddQuartz(q =>
         {
             q.UseOnCallJobStore(configuration);
+            q.AddJobListener<QuartzJobListener>();
+            q.AddTriggerListener<QuartzMisfireListener>();
             q.AddJob<DueWorkJob>(j => j.WithIdentity(DueWorkJob.Key));
             q.AddTrigger(t => t
                 .ForJob(DueWorkJob.Key)

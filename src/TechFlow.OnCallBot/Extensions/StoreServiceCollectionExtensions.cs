@@ -29,7 +29,10 @@ public static class StoreServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
             return options.IsPostgres
                 ? PostgresStoreProvider.Open(options.ConnectionString, sp.GetRequiredService<ILoggerFactory>())
-                : new LiteDbStore(options.Path);
+                : LiteDbStoreOpener.Open(
+                    options.Path,
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger("Store").LogSchemaChange);
         });
         foreach (var initializer in CoreStoreInitializers.All)
         {
@@ -40,8 +43,10 @@ public static class StoreServiceCollectionExtensions
         return services;
     }
 
+    private static void LogSchemaChange(this ILogger logger, string change) => logger.LogWarning("{Change}", change);
+
     /// <summary>
-    /// Opens the store, prepares its indexes, seeds an empty store when configured, and plans the schedule ahead.
+    /// Opens the store (throwing <see cref="StoreUnavailableException"/> when another process holds it or a newer build wrote it), prepares its indexes, seeds an empty store when configured, and plans the schedule ahead.
     /// Runs before the first request is served.
     /// </summary>
     public static void PrepareStore(this IServiceProvider services)

@@ -48,7 +48,7 @@ public static class TeamsServiceCollectionExtensions
         }
         else
         {
-            logger.LogWarning("Teams: no Teams:AppId outside Development, so {Route} rejects every request", TeamsEndpoint.Route);
+            logger.LogInformation("Teams: off (no Teams:AppId), so {Route} rejects every request", TeamsEndpoint.Route);
         }
 
         app.MapPost(TeamsEndpoint.Route, (HttpContext http, TeamsEndpoint endpoint) => endpoint.HandleAsync(http));

@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TechFlow.OnCall.Core.Paging;
 using TechFlow.OnCall.Core.Pipelines;
+using TechFlow.OnCallBot.Security;
 
 namespace TechFlow.OnCallBot.Paging;
 
@@ -77,18 +76,7 @@ public static class PagesEndpoint
     }
 
     /// <summary>Compares the bearer token with the secret in constant time (both hashed first, so length leaks nothing).</summary>
-    internal static bool Authorized(string header, string secret)
-    {
-        const string Scheme = "Bearer ";
-        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var given = SHA256.HashData(Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim()));
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-        return CryptographicOperations.FixedTimeEquals(given, expected);
-    }
+    internal static bool Authorized(string header, string secret) => Secrets.Matches(Secrets.Bearer(header), secret);
 
     private static IResult Error(string message, int status) =>
         Results.Json(new PageApiError(message, []), PagingJsonContext.Default.PageApiError, statusCode: status);

@@ -9,7 +9,10 @@ using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCallBot.Playground;
 
-/// <summary>The local chat page at <c>/</c> and its JSON endpoints under <c>/playground/</c>. No credentials needed.</summary>
+/// <summary>
+/// The local chat page at <c>/</c> and its JSON endpoints under <c>/playground/</c>, served only as
+/// <see cref="PlaygroundAccess"/> allows: on a loopback-only host with no setup, elsewhere with <c>Playground:Token</c>.
+/// </summary>
 public static class PlaygroundEndpoints
 {
     private static readonly Lazy<string> Page = new(() =>
@@ -20,20 +23,31 @@ public static class PlaygroundEndpoints
         return reader.ReadToEnd();
     });
 
+    public static IServiceCollection AddPlayground(this IServiceCollection services)
+    {
+        services.AddOptions<PlaygroundOptions>()
+            .BindConfiguration(PlaygroundOptions.Section)
+            .Validate(o => o.Token is null || o.Token.Trim().Length >= 16, "Playground:Token must be unset or at least 16 characters")
+            .ValidateOnStart();
+        services.AddSingleton<PlaygroundAccess>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
-        var group = app.MapGroup("/playground");
+        app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8")).AddEndpointFilter(Guard);
+        var group = app.MapGroup("/playground").AddEndpointFilter(Guard);
         group.MapGet("/people", (RosterService roster) => Results.Json(
             (IReadOnlyList<Person>)[.. roster.Engineers().Select(e => new Person(e.Id, e.Name, e.Title))],
             PlaygroundJsonContext.Default.IReadOnlyListPerson));
         group.MapPost("/ask", AskAsync);
         group.MapPost("/action", ActAsync);
-        group.MapGet("/feed", (IOnCallStore store, RosterService roster, int? after) =>
+        group.MapGet("/feed", (IOnCallStore store, RosterService roster, PlaygroundAccess access, int? after) =>
         {
             var since = after ?? 0;
             var items = store.Set<OutboxMessage>()
                 .Find(m => m.Seq > since, m => m.Seq, descending: false, limit: 200)
+                .Where(m => m.DirectTo is null || access.MayReadDirectMessagesOf(roster.Find(m.DirectTo)))
                 .Select(m => new FeedItem(
                     m.Seq.ToString(CultureInfo.InvariantCulture),
                     m.Kind,
@@ -45,6 +59,13 @@ public static class PlaygroundEndpoints
         });
         return app;
     }
+
+    private static async ValueTask<object?> Guard(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.RequestServices.GetRequiredService<PlaygroundAccess>().Refusal(context.HttpContext) ?? await next(context);
+
+    /// <summary>A 403 when the playground may not act as <paramref name="engineerId"/>; null otherwise.</summary>
+    private static IResult? ActingAs(string? engineerId, PlaygroundAccess access, RosterService roster) =>
+        access.RefuseActingAs(roster.Find(engineerId)) is { } refusal ? Results.Text(refusal, statusCode: StatusCodes.Status403Forbidden) : null;
 
     private const string AskBodyHint = "The body must be a JSON object such as {\"text\": \"who is on call\", \"as\": \"alex-chen\"}.";
 
@@ -64,7 +85,7 @@ public static class PlaygroundEndpoints
         }
     }
 
-    private static async Task<IResult> AskAsync(HttpRequest http, ConversationService conversation, CancellationToken ct)
+    private static async Task<IResult> AskAsync(HttpRequest http, ConversationService conversation, PlaygroundAccess access, RosterService roster, CancellationToken ct)
     {
         if (await ReadBodyAsync(http, PlaygroundJsonContext.Default.AskRequest, ct) is not { } request)
         {
@@ -74,6 +95,11 @@ public static class PlaygroundEndpoints
         if (request.Text is null)
         {
             return Results.BadRequest("text is required");
+        }
+
+        if (ActingAs(request.As, access, roster) is { } refused)
+        {
+            return refused;
         }
 
         DateTimeOffset? at = null;
@@ -91,7 +117,7 @@ public static class PlaygroundEndpoints
         return Results.Json(new ReplyResponse(HtmlRenderer.Render(reply), PlainTextRenderer.Render(reply), reply.InChannel), PlaygroundJsonContext.Default.ReplyResponse);
     }
 
-    private static async Task<IResult> ActAsync(HttpRequest http, ConversationService conversation, CancellationToken ct)
+    private static async Task<IResult> ActAsync(HttpRequest http, ConversationService conversation, PlaygroundAccess access, RosterService roster, CancellationToken ct)
     {
         if (await ReadBodyAsync(http, PlaygroundJsonContext.Default.ActionRequest, ct) is not { } request)
         {
@@ -101,6 +127,11 @@ public static class PlaygroundEndpoints
         if (string.IsNullOrEmpty(request.ActionId))
         {
             return Results.BadRequest("actionId is required");
+        }
+
+        if (ActingAs(request.As, access, roster) is { } refused)
+        {
+            return refused;
         }
 
         var result = await conversation.ActAsync(new BotInput

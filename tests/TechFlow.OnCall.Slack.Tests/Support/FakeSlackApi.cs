@@ -27,6 +27,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>Given the call and how many times this method was called before, an HTTP status to force (null: answer normally).</summary>
     public Func<FakeSlackCall, int, int?> Responder { get; set; } = (_, _) => null;
 
+    /// <summary>Given the call, a Slack error code to answer with <c>ok:false</c> (null: answer normally).</summary>
+    public Func<FakeSlackCall, string?> SlackError { get; set; } = _ => null;
+
     public static async Task<FakeSlackApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -88,6 +91,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
 
         _calls.Enqueue(call);
+        if (SlackError(call) is { } error)
+        {
+            return Results.Text(new JsonObject { ["ok"] = false, ["error"] = error }.ToJsonString(), "application/json");
+        }
+
         var ts = Interlocked.Increment(ref _ts);
         var channel = body?["channel"]?.GetValue<string>() ?? "D0DM";
         JsonObject answer = method switch

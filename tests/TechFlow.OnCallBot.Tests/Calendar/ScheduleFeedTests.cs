@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCallBot.Calendar;
@@ -36,9 +37,9 @@ public sealed class ScheduleFeedTests : IDisposable
     {
         using var client = _factory.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/calendar/team.ics", UriKind.Relative));
+        var response = await client.GetAsync(FeedUri(null));
         var text = await response.Content.ReadAsStringAsync();
-        var again = await client.GetStringAsync(new Uri("/calendar/team.ics", UriKind.Relative));
+        var again = await client.GetStringAsync(FeedUri(null));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
@@ -59,7 +60,7 @@ public sealed class ScheduleFeedTests : IDisposable
     {
         using var client = _factory.CreateClient();
 
-        var text = await client.GetStringAsync(new Uri("/calendar/lisa-wang.ics", UriKind.Relative));
+        var text = await client.GetStringAsync(FeedUri("lisa-wang"));
 
         var events = Ical.Net.Calendar.Load(text)!.Events;
         var hers = _factory.Services.GetRequiredService<IOnCallStore>().Set<Shift>().All()
@@ -74,9 +75,17 @@ public sealed class ScheduleFeedTests : IDisposable
     {
         using var client = _factory.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/calendar/nobody.ics", UriKind.Relative));
+        var response = await client.GetAsync(new Uri($"/calendar/nobody/{_factory.Services.GetRequiredService<CalendarFeedTokens>().For(CalendarFeedTokens.Engineer("nobody"))}.ics", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The secret address of <paramref name="engineerId"/>'s feed, or the team's.</summary>
+    private Uri FeedUri(string? engineerId)
+    {
+        var tokens = _factory.Services.GetRequiredService<CalendarFeedTokens>();
+        var token = tokens.For(engineerId is null ? CalendarFeedTokens.Team : CalendarFeedTokens.Engineer(engineerId));
+        return new Uri($"/calendar/{engineerId ?? "team"}/{token}.ics", UriKind.Relative);
     }
 
     public void Dispose()

@@ -23,6 +23,9 @@ public class AppSettingsExampleTests
     [InlineData(TechFlow.OnCall.Core.Runbooks.RunbookSettings.Section, typeof(TechFlow.OnCall.Core.Runbooks.RunbookSettings))]
     [InlineData(TechFlow.OnCall.Core.Schedule.Fair.FairScheduleOptions.Section, typeof(TechFlow.OnCall.Core.Schedule.Fair.FairScheduleOptions))]
     [InlineData(TechFlow.OnCallBot.Paging.PagingOptions.Section, typeof(TechFlow.OnCallBot.Paging.PagingOptions))]
+    [InlineData(TechFlow.OnCallBot.Playground.PlaygroundOptions.Section, typeof(TechFlow.OnCallBot.Playground.PlaygroundOptions))]
+    [InlineData(CalendarFeedOptions.Section, typeof(CalendarFeedOptions))]
+    [InlineData(TechFlow.OnCallBot.Health.HealthOptions.Section, typeof(TechFlow.OnCallBot.Health.HealthOptions))]
     public void Example_Section_ListsEverySettableProperty(string section, Type options)
     {
         var keys = Example().GetSection(section).GetChildren().Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -34,6 +34,21 @@ public class PlaygroundPageTests
     }
 
     [Fact]
+    public async Task Page_OpenedWithItsToken_AnswersAndDropsTheTokenFromTheAddressBar()
+    {
+        const string Token = "playground-token-0123456789";
+        await using var app = new OnCallApp(Monday, new Dictionary<string, string?> { ["Playground:Token"] = Token });
+        var address = app.StartKestrel();
+        await using var browser = await PlaygroundBrowser.OpenAsync(new Uri(address, $"/?token={Token}"));
+
+        await browser.ActAsAsync("sarah-johnson");
+        var answer = await browser.AskAsync("who is on call for Aggregate Profit");
+
+        Assert.Contains("Aggregate Profit: on call now", answer);
+        Assert.DoesNotContain(Token, browser.Page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_MisspelledPipeline_ShowsTheSuggestion()
     {
         await using var app = new OnCallApp(Monday);

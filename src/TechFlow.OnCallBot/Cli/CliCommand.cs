@@ -1,0 +1,20 @@
+namespace TechFlow.OnCallBot.Cli;
+
+/// <summary>A CLI command and what it does to the store.</summary>
+internal sealed record CliCommand(Func<CliArguments, IServiceProvider, TextWriter, TextWriter, Task<int>> Run, CliAccess Access);
+
+/// <summary>What a CLI command does to the store, which decides what happens when a host holds it.</summary>
+internal enum CliAccess
+{
+    /// <summary>Answers from the store (ask, schedule): through the host when one holds it.</summary>
+    Read,
+
+    /// <summary>Changes the store (reseed): refused while a host holds it.</summary>
+    Write,
+
+    /// <summary>Copies the store: asks the host for a consistent copy when one holds it.</summary>
+    Backup,
+
+    /// <summary>Replaces the store's file: refused while a host holds it; never opens the store first.</summary>
+    Restore,
+}
