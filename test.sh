@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # Node validators for Block Kit, Adaptive Cards and both app manifests (pinned by package-lock.json).
-if [ ! -d tools/validators/node_modules ]; then
+if [ ! -f tools/validators/node_modules/.package-lock.json ] || [ tools/validators/package-lock.json -nt tools/validators/node_modules/.package-lock.json ]; then
   (cd tools/validators && npm ci --no-audit --no-fund --silent)
 fi
 

@@ -45,7 +45,7 @@ public sealed partial class CalendarFeedAccessTests : IDisposable
         var events = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!.Events;
         var hers = _app.Services.GetRequiredService<IOnCallStore>().Set<Shift>().All()
             .Where(s => s.PrimaryId == "lisa-wang" || s.SecondaryId == "lisa-wang")
-            .Select(s => ScheduleFeed.Uid(s, "lisa-wang"));
+            .Select(s => ScheduleFeed.Uid(s.Id, "lisa-wang"));
         Assert.Equal(hers.Order(StringComparer.Ordinal), events.Select(e => e.Uid!).Order(StringComparer.Ordinal));
     }
 
