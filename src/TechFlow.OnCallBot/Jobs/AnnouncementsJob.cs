@@ -3,7 +3,10 @@ using TechFlow.OnCall.Core.Announcements;
 
 namespace TechFlow.OnCallBot.Jobs;
 
-/// <summary>Every five minutes (and once at start-up): posts the announcements that fell due since the last pass.</summary>
+/// <summary>
+/// Posts the announcements that fell due since the last pass: fired at each announcement's exact instant (one-shot
+/// triggers kept by <see cref="TimedTriggers"/>), once at start-up, and every fifteen minutes as a backstop.
+/// </summary>
 [DisallowConcurrentExecution]
 internal sealed class AnnouncementsJob(AnnouncementPlanner planner, TimeProvider time, ILogger<AnnouncementsJob> logger) : IJob
 {
@@ -13,7 +16,7 @@ internal sealed class AnnouncementsJob(AnnouncementPlanner planner, TimeProvider
     {
         try
         {
-            await planner.RunDueAsync(time.GetUtcNow(), cancellationToken);
+            await planner.RunDueAsync(TimedJobs.At(context, time), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
