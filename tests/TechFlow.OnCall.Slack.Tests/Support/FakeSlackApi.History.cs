@@ -22,12 +22,18 @@ public sealed partial class FakeSlackApi
     /// <summary>Runs after a call was processed (a post is in the channel) and before it is answered: a slow answer.</summary>
     public Func<FakeSlackCall, Task>? AfterProcessing { get; set; }
 
+    /// <summary>The Slack user id <c>users.lookupByEmail</c> finds for an address; null (the default): nobody.</summary>
+    public Func<string, string?>? UserIdForEmail { get; set; }
+
     /// <summary>The outbox keys (message metadata) of every message posted to <paramref name="channel"/>, oldest first.</summary>
     public IReadOnlyList<string?> PostedKeys(string channel) =>
         _posted.TryGetValue(channel, out var list) ? Locked(list, l => l.Select(m => KeyOf(m.Body)).ToList()) : [];
 
     /// <summary>The outbox keys of every posted message in every channel.</summary>
-    public IReadOnlyList<string?> AllPostedKeys() => [.. _posted.Values.SelectMany(l => Locked(l, x => x.Select(m => KeyOf(m.Body)).ToList()))];
+    public IReadOnlyList<string?> AllPostedKeys() => [.. AllPosted().Select(KeyOf)];
+
+    /// <summary>Every posted message body in every channel.</summary>
+    public IReadOnlyList<JsonNode> AllPosted() => [.. _posted.Values.SelectMany(l => Locked(l, x => x.Select(m => m.Body).ToList()))];
 
     /// <summary>The outbox key a message carries in its metadata (<c>event_payload.key</c>).</summary>
     public static string? KeyOf(JsonNode? body) => body?["metadata"]?["event_payload"]?["key"]?.GetValue<string>();
@@ -38,6 +44,10 @@ public sealed partial class FakeSlackApi
         var seq = Interlocked.Increment(ref _seq) % 1_000_000;
         return string.Create(CultureInfo.InvariantCulture, $"{seconds}.{seq:D6}");
     }
+
+    private JsonObject LookupByEmail(string email) => UserIdForEmail?.Invoke(email) is { } id
+        ? new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = id, ["name"] = id.ToLowerInvariant(), ["is_bot"] = false, ["profile"] = new JsonObject { ["email"] = email } } }
+        : new JsonObject { ["ok"] = false, ["error"] = "users_not_found" };
 
     private void Record(string channel, string ts, JsonNode body)
     {

@@ -113,7 +113,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
             "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = ts },
             "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + body?["users"]?.GetValue<string>() } },
             "users.info" => UserInfo(query.GetValueOrDefault("user") ?? ""),
-            "users.lookupByEmail" => new() { ["ok"] = false, ["error"] = "users_not_found" },
+            "users.lookupByEmail" => LookupByEmail(query.GetValueOrDefault("email") ?? ""),
             _ => new() { ["ok"] = true },
         };
         return Results.Text(answer.ToJsonString(), "application/json");
