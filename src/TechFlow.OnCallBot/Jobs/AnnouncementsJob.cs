@@ -12,18 +12,6 @@ internal sealed class AnnouncementsJob(AnnouncementPlanner planner, TimeProvider
 {
     public static readonly JobKey Key = new("announcements", "oncall");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await planner.RunDueAsync(TimedJobs.At(context, time), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Announcements failed; the next pass retries them");
-        }
-    }
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        TimedJobs.RunAsync(planner, context, time, logger, cancellationToken);
 }

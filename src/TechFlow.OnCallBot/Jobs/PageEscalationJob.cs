@@ -9,18 +9,6 @@ internal sealed class PageEscalationJob(PageEscalationWork escalation, TimeProvi
 {
     public static readonly JobKey Key = new("page-escalation", "oncall");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await escalation.RunDueAsync(TimedJobs.At(context, time), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Escalation failed; the minute tick retries it");
-        }
-    }
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        TimedJobs.RunAsync(escalation, context, time, logger, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Quartz;
+using TechFlow.OnCall.Core.Announcements;
 
 namespace TechFlow.OnCallBot.Jobs;
 
@@ -13,5 +14,21 @@ internal static class TimedJobs
     {
         var now = time.GetUtcNow();
         return context.ScheduledFireTimeUtc is { } scheduled && scheduled > now ? scheduled : now;
+    }
+
+    /// <summary>Runs <paramref name="work"/> at <see cref="At"/>; a failure is logged (the next trigger or backstop retries), never thrown.</summary>
+    public static async ValueTask RunAsync(IDueWork work, IJobExecutionContext context, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await work.RunDueAsync(At(context, time), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "{Work} failed; the next trigger or the backstop retries it", work.Name);
+        }
     }
 }

@@ -41,6 +41,31 @@ public sealed class SlackOutboxCrashTests : IAsyncLifetime, IDisposable
         roster.Save(roster.Find("alex-chen")! with { SlackUserId = "U0ALEX" });
     }
 
+    /// <summary>Starts a host, enqueues <paramref name="message"/>, and stops the host (as a crash would) once <paramref name="inCall"/> completes.</summary>
+    private async Task StopMidCallAsync(OutboxMessage message, Task inCall)
+    {
+        using var first = new SlackHost(_slack, time: null, Store);
+        _ = first.Server;
+        LinkAlex(first);
+        Assert.True(first.Services.GetRequiredService<Outbox>().Enqueue(message));
+        await inCall.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>A second host on the same store, once it has marked <paramref name="key"/> sent.</summary>
+    private async Task<SlackHost> RestartUntilSentAsync(string key)
+    {
+        var second = new SlackHost(_slack, time: null, Store);
+        _ = second.Server;
+        var store = second.Services.GetRequiredService<IOnCallStore>();
+        if (!await _slack.WaitForAsync(_ => store.Set<OutboxDelivery>().Get($"slack|{key}")?.Status == DeliveryStatus.Sent))
+        {
+            second.Dispose();
+            Assert.Fail($"{key} was never marked sent after the restart");
+        }
+
+        return second;
+    }
+
     [Theory]
     [InlineData(null, "C0TEAM")]
     [InlineData("alex-chen", "DU0ALEX")]
@@ -55,20 +80,12 @@ public sealed class SlackOutboxCrashTests : IAsyncLifetime, IDisposable
                 await Task.Delay(Timeout.Infinite, _release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         };
-        using (var first = new SlackHost(_slack, time: null, Store))
-        {
-            _ = first.Server;
-            LinkAlex(first);
-            Assert.True(first.Services.GetRequiredService<Outbox>().Enqueue(Reminder(directTo)));
-            await posted.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
+        await StopMidCallAsync(Reminder(directTo), posted.Task);
 
         _slack.AfterProcessing = null;
-        using var second = new SlackHost(_slack, time: null, Store);
-        _ = second.Server;
+        using var second = await RestartUntilSentAsync(Reminder(directTo).Id);
         var store = second.Services.GetRequiredService<IOnCallStore>();
         var id = $"slack|{Reminder(directTo).Id}";
-        Assert.True(await _slack.WaitForAsync(_ => store.Set<OutboxDelivery>().Get(id)?.Status == DeliveryStatus.Sent));
 
         Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage");
         Assert.Equal([Reminder(directTo).Id], _slack.PostedKeys(channel));
@@ -91,18 +108,10 @@ public sealed class SlackOutboxCrashTests : IAsyncLifetime, IDisposable
             await Task.Delay(Timeout.Infinite, _release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             return false;
         };
-        using (var first = new SlackHost(_slack, time: null, Store))
-        {
-            _ = first.Server;
-            Assert.True(first.Services.GetRequiredService<Outbox>().Enqueue(Reminder(null)));
-            await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
+        await StopMidCallAsync(Reminder(null), reached.Task);
 
         _slack.BeforeProcessing = null;
-        using var second = new SlackHost(_slack, time: null, Store);
-        _ = second.Server;
-        var store = second.Services.GetRequiredService<IOnCallStore>();
-        Assert.True(await _slack.WaitForAsync(_ => store.Set<OutboxDelivery>().Get("slack|handoff-reminder:2026-11-27")?.Status == DeliveryStatus.Sent));
+        using var second = await RestartUntilSentAsync("handoff-reminder:2026-11-27");
 
         Assert.Equal(["handoff-reminder:2026-11-27"], _slack.PostedKeys("C0TEAM"));
     }

@@ -22,17 +22,23 @@ public sealed class SlackSlowApiTests : IAsyncLifetime
         Reply = new Reply { Text = ["Aggregate Profit is late"] },
     };
 
-    [Fact]
-    public async Task Outbox_SlackTakes12SecondsToAnswerThePost_PostedOnce()
+    /// <summary>Slack posts the first chat.postMessage at once and answers it after <paramref name="delay"/>.</summary>
+    private void HoldFirstPost(TimeSpan delay)
     {
         var first = 0;
         _slack.AfterProcessing = async call =>
         {
             if (call.Method == "chat.postMessage" && Interlocked.Increment(ref first) == 1)
             {
-                await Task.Delay(TimeSpan.FromSeconds(12));
+                await Task.Delay(delay);
             }
         };
+    }
+
+    [Fact]
+    public async Task Outbox_SlackTakes12SecondsToAnswerThePost_PostedOnce()
+    {
+        HoldFirstPost(TimeSpan.FromSeconds(12));
         using var host = new SlackHost(_slack, time: null);
         _ = host.Server;
         var store = host.Services.GetRequiredService<IOnCallStore>();
@@ -46,14 +52,7 @@ public sealed class SlackSlowApiTests : IAsyncLifetime
     [Fact]
     public async Task Outbox_PostOutlastsTheRequestTimeout_ReconciledNotPostedAgain()
     {
-        var first = 0;
-        _slack.AfterProcessing = async call =>
-        {
-            if (call.Method == "chat.postMessage" && Interlocked.Increment(ref first) == 1)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(3));
-            }
-        };
+        HoldFirstPost(TimeSpan.FromSeconds(3));
         using var host = new SlackHost(_slack, time: null, new Dictionary<string, string?> { ["Slack:RequestTimeout"] = "00:00:01" });
         _ = host.Server;
         var store = host.Services.GetRequiredService<IOnCallStore>();
