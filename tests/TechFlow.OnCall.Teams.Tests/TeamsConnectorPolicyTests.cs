@@ -103,6 +103,7 @@ public sealed class TeamsConnectorPolicyTests : IAsyncLifetime
         Assert.Equal("POST", post.Method);
         Assert.Equal(DeliveryStatus.Sent, Delivery("shift-start:2026-11-27").Status);
         Assert.Equal(2, Delivery("shift-start:2026-11-27").Attempts);
+        Assert.Equal(TeamsChatDelivery.AtLeastOnce, Delivery("shift-start:2026-11-27").LastError);
     }
 
     [Fact]

@@ -95,7 +95,8 @@ internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDicti
         switch (outcome)
         {
             case DeliveryOutcome.Sent s:
-                Save(sending with { Status = DeliveryStatus.Sent, SentAt = now, PlatformRef = s.PlatformRef, LastError = null });
+                // A note from reconciliation ("sent again, at least once") stays: it says a duplicate was possible.
+                Save(sending with { Status = DeliveryStatus.Sent, SentAt = now, PlatformRef = s.PlatformRef, LastError = note });
                 return Step.Sent;
             case DeliveryOutcome.Failed f:
                 Save(sending with { Status = DeliveryStatus.Failed, LastError = f.Error });
