@@ -29,6 +29,12 @@ public sealed class SlackOptions
     /// <summary>How long a slash command may take before it is acknowledged and finished through response_url.</summary>
     public TimeSpan InlineAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long one Web API call may take. A call that posts or changes something gets one attempt and is retried by
+    /// the outbox only; a read is retried on server errors within this time.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>True when inbound requests can be verified.</summary>
     public bool InboundEnabled => !string.IsNullOrEmpty(SigningSecret);
 

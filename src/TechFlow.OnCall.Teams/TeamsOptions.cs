@@ -26,6 +26,12 @@ public sealed class TeamsOptions
     /// <summary>The authority host for outbound tokens (client credentials).</summary>
     public string AuthorityHost { get; set; } = "https://login.microsoftonline.com";
 
+    /// <summary>
+    /// How long one Bot Connector call may take. Posts get one attempt (the outbox retries them); GET and PUT are
+    /// retried on server errors within this time.
+    /// </summary>
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool HasAppId => !string.IsNullOrWhiteSpace(AppId);
 
     /// <summary>The tenant's Entra metadata URL, or null for a multi-tenant bot.</summary>

@@ -22,6 +22,8 @@ public class SlackManifestTests
     [InlineData("- app_mention")]
     [InlineData("- message.im")]
     [InlineData("- users:read.email")]
+    [InlineData("- channels:history")]
+    [InlineData("- groups:history")]
     public async Task Manifest_PointsAtOurRoutesAndScopes(string expected) =>
         Assert.Contains(expected, await File.ReadAllTextAsync(Manifest), StringComparison.Ordinal);
 }

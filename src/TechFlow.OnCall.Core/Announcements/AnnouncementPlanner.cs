@@ -18,7 +18,7 @@ public sealed class AnnouncementPlanner(
     Outbox outbox,
     IEnumerable<IAnnouncementSource> sources,
     AnnouncementOptions options,
-    Action<SkippedAnnouncement>? onSkipped = null) : IDueWork
+    Action<SkippedAnnouncement>? onSkipped = null) : ITimedWork
 {
     private static readonly TimeSpan MaxLookBack = TimeSpan.FromDays(35);
     private readonly IAnnouncementSource[] _sources = [.. sources];
@@ -31,6 +31,13 @@ public sealed class AnnouncementPlanner(
         Plan(now);
         return Task.CompletedTask;
     }
+
+    /// <summary>Every announcement due in (<paramref name="from"/>, <paramref name="to"/>], keyed by its outbox key, in order.</summary>
+    public IEnumerable<DueInstant> DueBetween(DateTimeOffset from, DateTimeOffset to) =>
+        _sources.SelectMany(s => s.Between(from, to))
+            .Where(d => d.Due > from && d.Due <= to)
+            .Select(d => new DueInstant(d.Key, d.Due))
+            .OrderBy(d => d.Due);
 
     /// <summary>Runs one pass at <paramref name="now"/>; idempotent.</summary>
     public AnnouncementRun Plan(DateTimeOffset now)

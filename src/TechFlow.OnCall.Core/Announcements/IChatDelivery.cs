@@ -1,6 +1,11 @@
 namespace TechFlow.OnCall.Core.Announcements;
 
 /// <summary>A chat platform that delivers outbox messages (the Slack or Teams adapter).</summary>
+/// <remarks>
+/// Calls from different lanes run concurrently; an implementation must be thread-safe. It must not retry a call
+/// that posts or changes something: it reports <see cref="DeliveryOutcome.Retry"/> or
+/// <see cref="DeliveryOutcome.Uncertain"/> and the dispatcher decides when to try again.
+/// </remarks>
 public interface IChatDelivery
 {
     /// <summary>Short stable name: <c>slack</c>, <c>teams</c>.</summary>
@@ -14,19 +19,10 @@ public interface IChatDelivery
     /// update when <see cref="OutboxMessage.Updates"/> is set and that message was delivered.
     /// </summary>
     Task<DeliveryOutcome> DeliverAsync(OutboxMessage message, string? updateRef, CancellationToken cancellationToken);
-}
 
-/// <summary>What happened to one delivery attempt.</summary>
-public abstract record DeliveryOutcome
-{
-    private DeliveryOutcome() { }
-
-    /// <summary>Delivered; <paramref name="PlatformRef"/> identifies the posted message.</summary>
-    public sealed record Sent(string? PlatformRef) : DeliveryOutcome;
-
-    /// <summary>A transient failure (rate limit, 5xx, timeout): try again after <paramref name="After"/>.</summary>
-    public sealed record Retry(TimeSpan After, string Error) : DeliveryOutcome;
-
-    /// <summary>A permanent failure (for example the channel does not exist): give up, keep the error.</summary>
-    public sealed record Failed(string Error) : DeliveryOutcome;
+    /// <summary>
+    /// Finds out whether an earlier attempt to send <paramref name="message"/>, begun at or after
+    /// <paramref name="since"/>, reached the platform. Called before sending again a delivery left in Sending.
+    /// </summary>
+    Task<Reconciliation> ReconcileAsync(OutboxMessage message, string? updateRef, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -5,6 +5,9 @@ namespace TechFlow.OnCall.Core.Announcements;
 /// <summary>Stores outbox messages with their deliveries, exactly once per key.</summary>
 public sealed class Outbox(IOnCallStore store, IEnumerable<IChatDelivery> sinks, TimeProvider time)
 {
+    /// <summary>The kind of page notifications, which are delivered before everything else.</summary>
+    public const string PageKind = "page";
+
     private readonly IChatDelivery[] _sinks = [.. sinks];
 
     /// <summary>
@@ -39,6 +42,7 @@ public sealed class Outbox(IOnCallStore store, IEnumerable<IChatDelivery> sinks,
                 MessageId = stored.Id,
                 Seq = seq,
                 Lane = $"{sink.Name}|{(stored.DirectTo is null ? "channel:" + (stored.Channel ?? "") : "dm:" + stored.DirectTo)}",
+                Priority = stored.Kind == PageKind ? OutboxDelivery.PagePriority : OutboxDelivery.NormalPriority,
                 NextAttemptAt = stored.NotBefore,
             });
         }

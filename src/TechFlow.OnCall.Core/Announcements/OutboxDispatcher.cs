@@ -1,86 +1,98 @@
+using System.Collections.Concurrent;
 using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCall.Core.Announcements;
 
 /// <summary>
-/// Sends due outbox deliveries through their sinks: in order within each lane, retrying transient failures
-/// with backoff, and recording the outcome so a restart neither drops nor repeats a message.
+/// Sends due outbox deliveries through their sinks. Each destination is a lane: one worker per lane sends its
+/// messages one at a time in order, and lanes run side by side (up to <c>maxLanes</c>), page notifications first,
+/// so a slow or rate-limited destination never holds up another.
 /// </summary>
 /// <remarks>
-/// Not re-entrant: one dispatcher loop per process. A delivery is marked sent only after the platform accepted
-/// it; a crash between the two can repeat that one message, which sinks that support idempotency keys avoid.
+/// Every attempt is recorded as Sending in its own committed unit of work before the platform is called, and its
+/// outcome after; a delivery found in Sending (a crash or an unanswered call) is reconciled with the platform
+/// before anything is sent again (<see cref="IChatDelivery.ReconcileAsync"/>). One dispatcher per process.
 /// </remarks>
-public sealed class OutboxDispatcher(IOnCallStore store, IEnumerable<IChatDelivery> sinks, TimeProvider time)
+public sealed class OutboxDispatcher(IOnCallStore store, IEnumerable<IChatDelivery> sinks, TimeProvider time, int maxLanes = OutboxDispatcher.DefaultMaxLanes)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
-    private readonly Dictionary<string, IChatDelivery> _sinks = sinks.ToDictionary(s => s.Name);
+    /// <summary>How many lanes send at the same time by default.</summary>
+    public const int DefaultMaxLanes = 8;
 
-    /// <summary>Tries every due delivery once; returns how many were sent.</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    private readonly Dictionary<string, IChatDelivery> _sinks = sinks.ToDictionary(s => s.Name);
+    private readonly ConcurrentDictionary<string, Task<int>> _running = new();
+    private readonly Lock _starting = new();
+
+    /// <summary>Raised when a lane's worker stops, with the exception that stopped it (null when it ran out of due work).</summary>
+    public event Action<string, Exception?>? LaneStopped;
+
+    /// <summary>How many lanes are sending right now.</summary>
+    public int RunningLanes => _running.Count;
+
+    /// <summary>
+    /// Starts a worker for every lane with a due delivery and no worker yet (lanes whose next message is a page
+    /// first) and returns without waiting for them. Each worker returns how many messages it sent.
+    /// </summary>
+    public IReadOnlyList<Task<int>> StartDueLanes(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var due = store.Set<OutboxDelivery>()
-            .Find(d => d.Status == DeliveryStatus.Pending, d => d.Seq)
-            .GroupBy(d => d.Lane);
-        var sent = 0;
-        foreach (var lane in due)
+        lock (_starting)
         {
-            foreach (var delivery in lane)
+            var now = time.GetUtcNow();
+            var ready = OutboxLane.Open(store).GroupBy(d => d.Lane)
+                .Select(OutboxLane.Head)
+                .Where(h => h.NextAttemptAt <= now && _sinks.ContainsKey(h.Sink) && !_running.ContainsKey(h.Lane))
+                .OrderBy(h => h.Priority).ThenBy(h => h.Seq);
+            var started = new List<Task<int>>();
+            foreach (var head in ready)
             {
-                if (delivery.NextAttemptAt > now || !_sinks.TryGetValue(delivery.Sink, out var sink))
+                if (_running.Count >= Math.Max(1, maxLanes))
                 {
                     break;
                 }
 
-                var message = store.Set<OutboxMessage>().Get(delivery.MessageId);
-                if (message is null)
-                {
-                    Save(delivery with { Status = DeliveryStatus.Failed, LastError = "message missing" });
-                    continue;
-                }
-
-                var updateRef = message.Updates is null ? null
-                    : store.Set<OutboxDelivery>().Get($"{sink.Name}|{message.Updates}")?.PlatformRef;
-                DeliveryOutcome outcome;
-                try
-                {
-                    outcome = await sink.DeliverAsync(message, updateRef, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    outcome = new DeliveryOutcome.Retry(Backoff(delivery.Attempts), ex.Message);
-                }
-
-                var attempts = delivery.Attempts + 1;
-                var stamp = time.GetUtcNow();
-                switch (outcome)
-                {
-                    case DeliveryOutcome.Sent s:
-                        Save(delivery with { Status = DeliveryStatus.Sent, Attempts = attempts, SentAt = stamp, PlatformRef = s.PlatformRef, LastError = null });
-                        sent++;
-                        continue;
-                    case DeliveryOutcome.Failed f:
-                        Save(delivery with { Status = DeliveryStatus.Failed, Attempts = attempts, LastError = f.Error });
-                        continue;
-                    case DeliveryOutcome.Retry r:
-                        var wait = r.After > TimeSpan.Zero ? r.After : Backoff(delivery.Attempts);
-                        Save(delivery with { Attempts = attempts, NextAttemptAt = stamp + wait, LastError = r.Error });
-                        break;
-                }
-
-                break;
+                var lane = new OutboxLane(head.Lane, store, _sinks, time);
+                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var task = RunAsync(lane, gate.Task, cancellationToken);
+                _running[head.Lane] = task;
+                gate.SetResult();
+                started.Add(task);
             }
-        }
 
-        return sent;
+            return started;
+        }
     }
 
-    /// <summary>The earliest instant a pending delivery is due, if any.</summary>
+    /// <summary>Sends everything due now and waits for the lanes it started; returns how many were sent.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var sent = await Task.WhenAll(StartDueLanes(cancellationToken));
+        return sent.Sum();
+    }
+
+    /// <summary>Waits for every running lane to stop (after cancellation, for a clean shutdown); never throws.</summary>
+    public async Task WaitForLanesAsync() =>
+        await ((Task)Task.WhenAll(_running.Values.ToArray())).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+    /// <summary>The earliest instant an open (pending or sending) delivery is due, if any.</summary>
     public DateTimeOffset? NextDue() =>
-        store.Set<OutboxDelivery>().Find(d => d.Status == DeliveryStatus.Pending, d => d.NextAttemptAt, limit: 1).FirstOrDefault()?.NextAttemptAt;
+        OutboxLane.Open(store).Select(d => (DateTimeOffset?)d.NextAttemptAt).Min();
 
-    private void Save(OutboxDelivery delivery) => store.Write(s => s.Set<OutboxDelivery>().Upsert(delivery));
-
-    private static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 10))));
+    private async Task<int> RunAsync(OutboxLane lane, Task registered, CancellationToken cancellationToken)
+    {
+        await registered;
+        Exception? error = null;
+        try
+        {
+            return await lane.DrainAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            throw;
+        }
+        finally
+        {
+            _running.TryRemove(lane.Name, out _);
+            LaneStopped?.Invoke(lane.Name, error);
+        }
+    }
 }

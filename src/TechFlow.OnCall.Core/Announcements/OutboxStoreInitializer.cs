@@ -8,6 +8,7 @@ internal sealed class OutboxStoreInitializer : IStoreInitializer
     {
         store.Set<OutboxDelivery>().EnsureIndex(d => d.Status);
         store.Set<OutboxDelivery>().EnsureIndex(d => d.Seq);
+        store.Set<OutboxDelivery>().EnsureIndex(d => d.Lane);
         store.Set<OutboxMessage>().EnsureIndex(m => m.Seq);
     }
 }

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace TechFlow.OnCall.Slack.Api;
 
 /// <summary>
-/// The Web API over a typed <see cref="HttpClient"/> whose resilience handler retries 429 (after Retry-After),
-/// 5xx and timeouts. What is still failing afterwards becomes a <see cref="SlackApiException"/>.
+/// The Web API over a named <see cref="HttpClient"/>. Its pipeline retries only reads (GET) on server errors and
+/// timeouts; a POST (post, update, open, …) gets one attempt, and a 429 is never waited out inside a call: it
+/// becomes a <see cref="SlackRateLimitException"/> for the caller (the outbox parks that destination). What fails
+/// becomes a <see cref="SlackApiException"/>.
 /// </summary>
 public sealed class SlackApiClient : ISlackApiClient
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -37,6 +38,39 @@ internal sealed class SlackApiGroups(ISlackApiClient client) : IChatApi, IConver
         var result = await client.PostAsync("conversations.open", new JsonObject { ["users"] = string.Join(',', users) }, cancellationToken);
         return result.TryGetProperty("channel", out var channel) ? Str(channel, "id") ?? throw new SlackApiException("invalid_response")
             : throw new SlackApiException("invalid_response");
+    }
+
+    public async Task<HistoryPage> HistoryAsync(string channel, DateTimeOffset oldest, string? cursor, CancellationToken cancellationToken)
+    {
+        var args = new Dictionary<string, string>
+        {
+            ["channel"] = channel,
+            ["oldest"] = (oldest.ToUnixTimeMilliseconds() / 1000m).ToString("F6", CultureInfo.InvariantCulture),
+            ["include_all_metadata"] = "true",
+            ["limit"] = "200",
+        };
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            args["cursor"] = cursor;
+        }
+
+        var result = await client.GetAsync("conversations.history", args, cancellationToken);
+        var messages = new List<HistoryMessage>();
+        if (result.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var m in list.EnumerateArray())
+            {
+                var meta = m.TryGetProperty("metadata", out var md) && md.ValueKind == JsonValueKind.Object ? md : default;
+                messages.Add(new HistoryMessage(
+                    Str(m, "ts") ?? "",
+                    meta.ValueKind == JsonValueKind.Object ? Str(meta, "event_type") : null,
+                    meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("event_payload", out var payload) ? payload.Clone() : null));
+            }
+        }
+
+        var next = result.TryGetProperty("response_metadata", out var rm) && rm.ValueKind == JsonValueKind.Object ? Str(rm, "next_cursor") : null;
+        var more = result.TryGetProperty("has_more", out var hm) && hm.ValueKind == JsonValueKind.True;
+        return new HistoryPage(messages, more && !string.IsNullOrEmpty(next) ? next : null);
     }
 
     public Task SetTopicAsync(string channel, string topic, CancellationToken cancellationToken) =>

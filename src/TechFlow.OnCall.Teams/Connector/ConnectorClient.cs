@@ -8,7 +8,9 @@ using TechFlow.OnCall.Teams.Auth;
 namespace TechFlow.OnCall.Teams.Connector;
 
 /// <summary>
-/// Calls the Bot Connector REST API at a conversation's <c>serviceUrl</c> with a bot token. Without an app id
+/// Calls the Bot Connector REST API at a conversation's <c>serviceUrl</c> with a bot token, through an HTTP
+/// pipeline that retries only GET and PUT and gives up after <see cref="TeamsOptions.ConnectorTimeout"/> (a timeout
+/// becomes an <see cref="HttpRequestException"/>). Without an app id
 /// it talks only to loopback service URLs (the local Agents Playground), never sending anything unauthenticated
 /// elsewhere.
 /// </summary>
@@ -67,7 +69,7 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenSource token
             request.Content = new StringContent(body.ToJsonString(TeamsJson.Options), Encoding.UTF8, "application/json");
         }
 
-        using var response = await http.SendAsync(request, ct);
+        using var response = await SendOnceAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         JsonNode? node = null;
         if (text.Length > 0)
@@ -84,5 +86,17 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenSource token
 
         var retryAfter = response.Headers.RetryAfter?.Delta;
         return new ConnectorResult(response.StatusCode, node, retryAfter);
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await http.SendAsync(request, ct);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException ex)
+        {
+            throw new HttpRequestException($"the Bot Connector did not answer {request.Method} {request.RequestUri?.AbsolutePath} in time", ex);
+        }
     }
 }

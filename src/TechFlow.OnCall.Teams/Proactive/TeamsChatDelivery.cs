@@ -8,9 +8,15 @@ namespace TechFlow.OnCall.Teams.Proactive;
 
 /// <summary>
 /// Delivers outbox messages to Teams: channel posts to the stored team channel, direct messages to the personal
-/// chat of engineers whose Teams ids are known (creating the 1:1 chat when needed). Rate limits and server errors
-/// become <see cref="DeliveryOutcome.Retry"/>; the platform ref is <c>{conversation id}|{activity id}</c>.
+/// chat of engineers whose Teams ids are known (creating the 1:1 chat when needed). A 429 becomes
+/// <see cref="DeliveryOutcome.Retry"/> (the lane parks), a server error <see cref="DeliveryOutcome.Uncertain"/>;
+/// the platform ref is <c>{conversation id}|{activity id}</c>.
 /// </summary>
+/// <remarks>
+/// The Bot Connector cannot look up what a bot sent, so a post whose outcome is unknown (a crash after the call
+/// began, a timeout, a 5xx) is sent again: Teams posts are delivered at least once, never lost, and may in that
+/// case show twice. Updates (PUT) replace the earlier card, so repeating them never doubles anything.
+/// </remarks>
 public sealed class TeamsChatDelivery(
     ConnectorClient connector,
     TeamsConversations conversations,
@@ -43,10 +49,19 @@ public sealed class TeamsChatDelivery(
         }
 
         var error = $"Bot Connector answered {(int)result.Status}: {Truncate(result.Body?.ToJsonString())}";
-        return result.IsTransient
-            ? new DeliveryOutcome.Retry(result.RetryAfter ?? TimeSpan.Zero, error)
+        return result.Status == System.Net.HttpStatusCode.TooManyRequests ? new DeliveryOutcome.Retry(result.RetryAfter ?? TimeSpan.FromSeconds(1), error)
+            : result.IsTransient ? new DeliveryOutcome.Uncertain(result.RetryAfter ?? TimeSpan.Zero, error)
             : new DeliveryOutcome.Failed(error);
     }
+
+    /// <summary>An update is repeated (PUT replaces); a post cannot be looked up and is sent again, at least once.</summary>
+    public Task<Reconciliation> ReconcileAsync(OutboxMessage message, string? updateRef, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Task.FromResult<Reconciliation>(ParseRef(updateRef) is not null
+            ? new Reconciliation.NotLanded()
+            : new Reconciliation.Unknown(AtLeastOnce));
+
+    /// <summary>Why a Teams post left in Sending is sent again.</summary>
+    public const string AtLeastOnce = "the Bot Connector cannot look up sent messages; sent again (at least once)";
 
     private async Task<TeamsConversation?> PersonalChatAsync(string engineerId, CancellationToken ct)
     {

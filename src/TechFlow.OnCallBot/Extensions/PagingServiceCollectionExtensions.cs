@@ -20,7 +20,8 @@ public static class PagingServiceCollectionExtensions
         services.AddSingleton<PageService>();
         services.AddSingleton<PageStatistics>();
         services.AddSingleton<PageActions>();
-        services.AddSingleton<IDueWork, PageEscalationWork>();
+        services.AddSingleton<PageEscalationWork>();
+        services.AddSingleton<IDueWork>(sp => sp.GetRequiredService<PageEscalationWork>());
         services.AddSingleton<IHandoffContributor, OpenPagesHandoffContributor>();
         services.AddSingleton<IActionHandler>(sp => sp.GetRequiredService<PageActions>());
         services.AddSingleton<ICommandHandler, PageHandler>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using TechFlow.OnCall.Core.Announcements;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Slack;
@@ -16,7 +15,7 @@ namespace TechFlow.OnCallBot.Extensions;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// The Slack app: signed inbound routes (on when Slack:SigningSecret is set), the Web API client with retries,
+    /// The Slack app: signed inbound routes (on when Slack:SigningSecret is set), the Web API client (reads retried),
     /// and the <c>slack</c> outbox sink (on when Slack:BotToken is set).
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
@@ -27,20 +26,15 @@ public static class SlackServiceCollectionExtensions
             .Validate(o => o.BotToken is null || o.BotToken.Trim().Length > 0, "Slack:BotToken is set but empty; remove it to turn Slack off")
             .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp),
                 "Slack:ApiBaseUrl must be an absolute http(s) URL")
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero, "Slack:RequestTimeout must be positive")
             .Validate(o => o.MaxRequestBytes > 0, "Slack:MaxRequestBytes must be positive")
             .Validate(o => o.InlineAnswerBudget > TimeSpan.Zero && o.InlineAnswerBudget < TimeSpan.FromSeconds(3),
                 "Slack:InlineAnswerBudget must be under Slack's 3 seconds")
             .ValidateOnStart();
 
+        // Reads are retried by the pipeline; posts, updates and opens only by the outbox (OutboundHttpExtensions).
         services.AddHttpClient(SlackApiClient.HttpClientName)
-            .AddStandardResilienceHandler(o =>
-            {
-                // 429 waits for Retry-After (ShouldRetryAfterHeader); 5xx and timeouts back off exponentially.
-                o.Retry.MaxRetryAttempts = 3;
-                o.Retry.Delay = TimeSpan.FromMilliseconds(500);
-                o.Retry.UseJitter = true;
-                o.Retry.ShouldRetryAfterHeader = true;
-            });
+            .AddOutboundResilience(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlackOptions>>().Value.RequestTimeout);
         services.AddSingleton<ISlackApiClient, SlackApiClient>();
 
         services.AddSingleton<SlackSignatureVerifier>();

@@ -18,11 +18,13 @@ public static class TeamsServiceCollectionExtensions
             .Validate(o => !o.HasAppId || Guid.TryParse(o.AppId, out _), "Teams:AppId must be the bot's Microsoft App ID (a GUID)")
             .Validate(o => !o.HasAppId || !string.IsNullOrWhiteSpace(o.AppPassword), "Teams:AppPassword is required when Teams:AppId is set")
             .Validate(o => string.IsNullOrWhiteSpace(o.TenantId) || Guid.TryParse(o.TenantId, out _), "Teams:TenantId must be a GUID")
+            .Validate(o => o.ConnectorTimeout > TimeSpan.Zero, "Teams:ConnectorTimeout must be positive")
             .Validate(o => Uri.TryCreate(o.OpenIdMetadataUrl, UriKind.Absolute, out _), "Teams:OpenIdMetadataUrl must be an absolute URL")
             .ValidateOnStart();
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<IConnectorTokenSource, MsalConnectorTokenSource>();
-        services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<ConnectorClient>()
+            .AddOutboundResilience(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsOptions>>().Value.ConnectorTimeout);
         services.AddSingleton<TeamsConversations>();
         services.AddSingleton<IStoreInitializer, TeamsStoreInitializer>();
         services.AddTransient<TeamsIdentity>();

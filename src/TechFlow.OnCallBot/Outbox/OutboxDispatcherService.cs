@@ -3,25 +3,30 @@ using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCallBot.Outbox;
 
-/// <summary>Runs the outbox dispatcher: whenever a committed unit of work adds deliveries, and every few seconds for retries.</summary>
+/// <summary>
+/// Runs the outbox dispatcher: starts the lanes that have due work whenever a committed unit of work adds messages,
+/// whenever a lane stops, and every few seconds for retries and parked lanes. It never waits for a lane, so a slow
+/// destination holds up only itself.
+/// </summary>
 internal sealed class OutboxDispatcherService(
     OutboxDispatcher dispatcher,
     IOnCallStore store,
     ILogger<OutboxDispatcherService> logger) : BackgroundService
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _wake = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         store.Committed += OnCommitted;
+        dispatcher.LaneStopped += OnLaneStopped;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    await dispatcher.DispatchDueAsync(stoppingToken);
+                    dispatcher.StartDueLanes(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -44,13 +49,33 @@ internal sealed class OutboxDispatcherService(
         }
         finally
         {
+            await dispatcher.WaitForLanesAsync();
             store.Committed -= OnCommitted;
+            dispatcher.LaneStopped -= OnLaneStopped;
         }
     }
 
     private void OnCommitted(StoreCommit commit)
     {
-        if (commit.Touches<OutboxMessage>() && _wake.CurrentCount == 0)
+        if (commit.Touches<OutboxMessage>())
+        {
+            Wake();
+        }
+    }
+
+    private void OnLaneStopped(string lane, Exception? error)
+    {
+        if (error is not null and not OperationCanceledException)
+        {
+            logger.LogError(error, "Outbox lane {Lane} stopped; it is retried on the next pass", lane);
+        }
+
+        Wake();
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
         {
             _wake.Release();
         }

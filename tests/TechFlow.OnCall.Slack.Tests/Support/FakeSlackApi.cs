@@ -9,13 +9,13 @@ namespace TechFlow.OnCall.Slack.Tests.Support;
 
 /// <summary>
 /// A loopback stand-in for the Slack Web API and response_url hooks (Kestrel on 127.0.0.1, a free port).
-/// Records every call; <see cref="Responder"/> may answer some with 429 or 500.
+/// Records every call; <see cref="Responder"/> may answer some with 429 or 500. Posted messages (with their
+/// metadata) are kept per channel and answered by <c>conversations.history</c>, as Slack would.
 /// </summary>
-public sealed class FakeSlackApi : IAsyncDisposable
+public sealed partial class FakeSlackApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeSlackCall> _calls = new();
-    private int _ts = 1000;
 
     private FakeSlackApi(WebApplication app) => _app = app;
 
@@ -84,10 +84,16 @@ public sealed class FakeSlackApi : IAsyncDisposable
             _calls.Enqueue(call with { Status = status });
             if (status == 429)
             {
-                context.Response.Headers.RetryAfter = "1";
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             return Results.StatusCode(status);
+        }
+
+        if (BeforeProcessing is { } before && !await before(call))
+        {
+            _calls.Enqueue(call with { Status = 499 });
+            return Results.StatusCode(499);
         }
 
         _calls.Enqueue(call);
@@ -96,15 +102,26 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return Results.Text(new JsonObject { ["ok"] = false, ["error"] = error }.ToJsonString(), "application/json");
         }
 
-        var ts = Interlocked.Increment(ref _ts);
+        var ts = NextTs();
         var channel = body?["channel"]?.GetValue<string>() ?? "D0DM";
+        if (method == "chat.postMessage")
+        {
+            Record(channel, ts, body!);
+        }
+
+        if (AfterProcessing is { } after)
+        {
+            await after(call);
+        }
+
         JsonObject answer = method switch
         {
-            "chat.postMessage" or "chat.update" => new() { ["ok"] = true, ["channel"] = channel, ["ts"] = body?["ts"]?.GetValue<string>() ?? $"{ts}.000100" },
-            "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = $"{ts}.000200" },
+            "chat.postMessage" or "chat.update" => new() { ["ok"] = true, ["channel"] = channel, ["ts"] = body?["ts"]?.GetValue<string>() ?? ts },
+            "conversations.history" => History(query),
+            "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = ts },
             "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + body?["users"]?.GetValue<string>() } },
             "users.info" => UserInfo(query.GetValueOrDefault("user") ?? ""),
-            "users.lookupByEmail" => new() { ["ok"] = false, ["error"] = "users_not_found" },
+            "users.lookupByEmail" => LookupByEmail(query.GetValueOrDefault("email") ?? ""),
             _ => new() { ["ok"] = true },
         };
         return Results.Text(answer.ToJsonString(), "application/json");

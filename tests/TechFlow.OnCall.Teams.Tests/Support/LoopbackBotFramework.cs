@@ -50,11 +50,15 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
     {
         _calls.Clear();
         NextStatuses.Clear();
+        NextDelays.Clear();
         Member = null;
     }
 
     /// <summary>Status codes the connector answers with next (then 201/200 again).</summary>
     public ConcurrentQueue<int> NextStatuses { get; } = new();
+
+    /// <summary>How long the connector holds its next answers (then answers at once again).</summary>
+    public ConcurrentQueue<TimeSpan> NextDelays { get; } = new();
 
     /// <summary>What <c>GET …/members/{id}</c> returns; null answers 404.</summary>
     public JsonObject? Member { get; set; }
@@ -104,6 +108,11 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             _calls.Enqueue(new ConnectorCall(http.Request.Method, "/" + rest, http.Request.Headers.Authorization.ToString(),
                 body.Length == 0 ? null : JsonNode.Parse(body)));
+            if (NextDelays.TryDequeue(out var delay))
+            {
+                await Task.Delay(delay, CancellationToken.None);
+            }
+
             if (NextStatuses.TryDequeue(out var status))
             {
                 http.Response.Headers.RetryAfter = "7";
