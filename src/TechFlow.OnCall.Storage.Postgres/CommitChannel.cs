@@ -27,6 +27,7 @@ internal sealed class CommitChannel : IDisposable
     private readonly Action<IReadOnlySet<Type>> _received;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _loop;
 
     public CommitChannel(NpgsqlDataSource source, Func<IReadOnlyCollection<Type>> known, Action<IReadOnlySet<Type>> received, ILogger logger)
@@ -37,6 +38,13 @@ internal sealed class CommitChannel : IDisposable
         _logger = logger;
         _loop = Task.Run(ListenAsync);
     }
+
+    /// <summary>
+    /// Waits until the first <c>LISTEN</c> is in place, so nothing another replica commits after the store opened is
+    /// missed. False when it took longer than <paramref name="timeout"/>; the listener keeps trying and, once it
+    /// connects, raises the event for every type as after any reconnect.
+    /// </summary>
+    public bool WaitUntilListening(TimeSpan timeout) => _listening.Task.Wait(timeout);
 
     /// <summary>Queues the notification inside <paramref name="transaction"/>: sent when it commits.</summary>
     public void Notify(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlySet<Type> changed)
@@ -77,6 +85,8 @@ internal sealed class CommitChannel : IDisposable
                 {
                     await listen.ExecuteNonQueryAsync(_stop.Token).ConfigureAwait(false);
                 }
+
+                _listening.TrySetResult();
 
                 if (reconnecting)
                 {

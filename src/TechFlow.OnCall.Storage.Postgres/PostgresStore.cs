@@ -40,6 +40,10 @@ public sealed class PostgresStore : IOnCallStore, IDisposable
         _source = source;
         _logger = logger;
         _channel = new CommitChannel(source, () => [.. _repositories.Keys], changed => Committed?.Invoke(new StoreCommit(changed)), logger);
+        if (!_channel.WaitUntilListening(TimeSpan.FromSeconds(30)))
+        {
+            logger.LogWarning("Not yet listening for other replicas' commits; their changes are picked up once it is");
+        }
     }
 
     public event Action<StoreCommit>? Committed;

@@ -1,3 +1,5 @@
+using TechFlow.OnCall.Core.Storage;
+
 namespace TechFlow.OnCall.Storage;
 
 /// <summary>Opens a LiteDB store for this process alone: lock first, then the file, then its schema.</summary>

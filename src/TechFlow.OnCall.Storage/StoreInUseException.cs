@@ -1,3 +1,5 @@
+using TechFlow.OnCall.Core.Storage;
+
 namespace TechFlow.OnCall.Storage;
 
 /// <summary>Another process (or another part of this one) holds the store's lock.</summary>

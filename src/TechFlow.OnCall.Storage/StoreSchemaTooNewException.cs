@@ -1,3 +1,5 @@
+using TechFlow.OnCall.Core.Storage;
+
 namespace TechFlow.OnCall.Storage;
 
 /// <summary>The store was written by a newer build; this one leaves it untouched.</summary>

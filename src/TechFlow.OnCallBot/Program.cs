@@ -1,3 +1,4 @@
+using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
 using TechFlow.OnCallBot.Admin;
 using TechFlow.OnCallBot.Cli;

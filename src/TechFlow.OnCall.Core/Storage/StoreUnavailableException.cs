@@ -4,7 +4,7 @@ namespace TechFlow.OnCall.Core.Storage;
 /// The store could not be reached (for example the PostgreSQL server is down or refused the connection). Nothing was
 /// read or changed by the call that threw it; the same call can be retried once the store is back.
 /// </summary>
-public sealed class StoreUnavailableException : Exception
+public class StoreUnavailableException : Exception
 {
     public StoreUnavailableException()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TechFlow.OnCall.Core.Conversation;
+using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
 using TechFlow.OnCallBot.Extensions;
 using TechFlow.OnCallBot.Seeding;
