@@ -21,7 +21,7 @@ public static class RunbookServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<RunbookSettings>>().Value;
             return new RunbookSettings
             {
-                Path = RunbookFolderLocation.Resolve(options.Path, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, AppContext.BaseDirectory),
+                Path = RunbookFolderLocation.Resolve(options.Path, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory, AppContext.BaseDirectory),
                 ReviewAfterDays = options.ReviewAfterDays,
             };
         });
