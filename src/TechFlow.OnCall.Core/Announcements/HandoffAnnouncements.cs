@@ -77,9 +77,9 @@ public sealed class HandoffAnnouncements(
             b.Field("Holiday", $"{holiday.Name}, {TimeText.ShortDate(holiday.Date)}");
         }
 
-        var periods = Days(firstDay, lastDay).Select(d => (d.Year, d.Month)).Distinct()
+        var periods = TeamClock.Days(firstDay, lastDay).Select(d => (d.Year, d.Month)).Distinct()
             .Select(m => calendar.InvestorPeriod(m.Year, m.Month)).ToList();
-        var investorDays = Days(firstDay, lastDay)
+        var investorDays = TeamClock.Days(firstDay, lastDay)
             .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
                 && holidays.All(h => h.Date != d)
                 && periods.Any(p => d >= p.First && d <= p.Last))
@@ -133,13 +133,5 @@ public sealed class HandoffAnnouncements(
         }
 
         return [new OutboxMessage { Id = $"{ShiftStartKind}:{planned.Id}", Kind = ShiftStartKind, Channel = options.ChannelFor(ShiftStartKind), Reply = b.Build() with { InChannel = true } }];
-    }
-
-    private static IEnumerable<DateOnly> Days(DateOnly first, DateOnly last)
-    {
-        for (var d = first; d <= last; d = d.AddDays(1))
-        {
-            yield return d;
-        }
     }
 }

@@ -45,15 +45,35 @@ public sealed class TeamClock(TimeProvider time, TeamSettings settings)
         return new DateTimeOffset(unspecified, offset).ToUniversalTime();
     }
 
-    /// <summary>A short zone label for the instant, such as EST or EDT where known.</summary>
-    public string ZoneAbbreviation(DateTimeOffset instant)
+    /// <summary>A short label for the team's zone at the instant, such as EST or EDT (see <see cref="ZoneLabel"/>).</summary>
+    public string ZoneAbbreviation(DateTimeOffset instant) => ZoneLabel(_zone, instant);
+
+    /// <summary>EST/EDT, CST/CDT, MST/MDT, PST/PDT for the US zones; a UTC offset elsewhere. The one zone label of the app.</summary>
+    public static string ZoneLabel(TimeZoneInfo zone, DateTimeOffset instant)
     {
-        if (_zone.Id is "America/New_York" or "US/Eastern")
+        var letter = zone.Id switch
         {
-            return _zone.IsDaylightSavingTime(instant) ? "EDT" : "EST";
+            "America/New_York" or "US/Eastern" or "America/Detroit" => "E",
+            "America/Chicago" or "US/Central" => "C",
+            "America/Denver" or "US/Mountain" => "M",
+            "America/Los_Angeles" or "US/Pacific" => "P",
+            _ => null,
+        };
+        if (letter is not null)
+        {
+            return $"{letter}{(zone.IsDaylightSavingTime(instant) ? "D" : "S")}T";
         }
 
-        var offset = _zone.GetUtcOffset(instant);
+        var offset = zone.GetUtcOffset(instant);
         return offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
+    }
+
+    /// <summary>Every date from <paramref name="first"/> to <paramref name="last"/>, both included.</summary>
+    public static IEnumerable<DateOnly> Days(DateOnly first, DateOnly last)
+    {
+        for (var d = first; d <= last; d = d.AddDays(1))
+        {
+            yield return d;
+        }
     }
 }

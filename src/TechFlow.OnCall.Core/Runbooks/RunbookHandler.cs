@@ -1,5 +1,6 @@
-using TechFlow.OnCall.Core.Conversation;
+using Humanizer;
 using TechFlow.OnCall.Core.Conversation.Commands;
+using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Pipelines;
 
 namespace TechFlow.OnCall.Core.Runbooks;
@@ -103,7 +104,7 @@ public sealed class RunbookHandler(RunbookService runbooks, PipelineCatalog pipe
             }
 
             return Reply.Error(
-                $"The runbooks were not reloaded: {result.Problems.Count} problem(s) found. The stored runbooks are unchanged.",
+                $"The runbooks were not reloaded: {"problem".ToQuantity(result.Problems.Count)} found. The stored runbooks are unchanged.",
                 [.. context2]);
         }
 

@@ -29,54 +29,89 @@ internal sealed partial class RunbookParseState(string fileName)
 
     public void Problem(int line, string problem) => Problems.Add(new RunbookProblem(fileName, line, problem));
 
-    public void Line(int number, string line)
+    /// <summary>A blank line or a new block: nothing after it continues what came before.</summary>
+    public void Break() => _continue = null;
+
+    /// <summary>The text has <paramref name="lines"/> lines.</summary>
+    public void End(int lines) => LastLine = lines;
+
+    /// <summary>A <c># </c> title line.</summary>
+    public void Title(int number)
     {
-        LastLine = number;
-        if (line.Length == 0 || (line.StartsWith("<!--", StringComparison.Ordinal) && line.EndsWith("-->", StringComparison.Ordinal)))
+        if (_section != Section.Header || Header.Count > 0)
         {
-            _continue = null;
-            return;
+            Problem(number, "the '# ' title line must come first, before the header lines");
         }
+    }
 
-        if (line.StartsWith("## ", StringComparison.Ordinal))
-        {
-            StartSection(number, line[3..].Trim());
-            return;
-        }
-
-        if (_section is Section.Notes or Section.Unknown)
-        {
-            return;
-        }
-
-        if (char.IsWhiteSpace(line[0]))
-        {
-            Continue(number, line.Trim());
-            return;
-        }
-
-        if (line.StartsWith("# ", StringComparison.Ordinal))
-        {
-            if (_section != Section.Header || Header.Count > 0)
-            {
-                Problem(number, "the '# ' title line must come first, before the header lines");
-            }
-
-            return;
-        }
-
+    /// <summary>A line that is neither a heading, a bullet, a step nor a continuation.</summary>
+    public void Text(int number, string line)
+    {
         switch (_section)
         {
             case Section.Header:
                 HeaderLine(number, line);
                 break;
             case Section.Monitoring:
-                MonitoringLine(number, line);
+                Problem(number, "expected a bullet line '- …' under '## Monitoring'");
                 break;
-            default:
+            case Section.Issue:
                 IssueLine(number, line);
                 break;
         }
+    }
+
+    /// <summary>A <c>- </c> bullet: a monitoring check.</summary>
+    public void Bullet(int number, string text)
+    {
+        switch (_section)
+        {
+            case Section.Monitoring:
+                Monitoring.Add(text);
+                var index = Monitoring.Count - 1;
+                _continue = more => Monitoring[index] += " " + more;
+                break;
+            case Section.Header or Section.Issue:
+                Text(number, "- " + text);
+                break;
+        }
+    }
+
+    /// <summary>A numbered step <c>n. </c> of the current issue.</summary>
+    public void Step(int number, int n, string text)
+    {
+        if (_section != Section.Issue)
+        {
+            Text(number, $"{n}. {text}");
+            return;
+        }
+
+        var draft = _issue!;
+        if (n != draft.Steps.Count + 1)
+        {
+            Problem(number, $"step {n} is out of order (expected step {draft.Steps.Count + 1})");
+        }
+
+        draft.Steps.Add(text);
+        var index = draft.Steps.Count - 1;
+        _continue = more => draft.Steps[index] += " " + more;
+    }
+
+    /// <summary>An indented line: it continues the line above it.</summary>
+    public void Continue(int number, string text)
+    {
+        if (_section is Section.Notes or Section.Unknown)
+        {
+            return;
+        }
+
+        if (_continue is null)
+        {
+            Problem(number, "an indented line must directly continue the line above it");
+            return;
+        }
+
+        _continue(text);
     }
 
     public void CloseIssue()
@@ -111,7 +146,8 @@ internal sealed partial class RunbookParseState(string fileName)
         });
     }
 
-    private void StartSection(int number, string heading)
+    /// <summary>A <c>## </c> heading: Monitoring, Issue: title, or Notes.</summary>
+    public void Heading(int number, string heading)
     {
         CloseIssue();
         _continue = null;
@@ -152,17 +188,6 @@ internal sealed partial class RunbookParseState(string fileName)
         }
     }
 
-    private void Continue(int number, string text)
-    {
-        if (_continue is null)
-        {
-            Problem(number, "an indented line must directly continue the line above it");
-            return;
-        }
-
-        _continue(text);
-    }
-
     private void HeaderLine(int number, string line)
     {
         var m = KeyValue().Match(line);
@@ -189,38 +214,9 @@ internal sealed partial class RunbookParseState(string fileName)
         _continue = more => Header[key] = ((Header[key].Value + " " + more).Trim(), Header[key].Line);
     }
 
-    private void MonitoringLine(int number, string line)
-    {
-        var m = Bullet().Match(line);
-        if (!m.Success)
-        {
-            Problem(number, "expected a bullet line '- …' under '## Monitoring'");
-            return;
-        }
-
-        Monitoring.Add(m.Groups["text"].Value.Trim());
-        var index = Monitoring.Count - 1;
-        _continue = more => Monitoring[index] += " " + more;
-    }
-
     private void IssueLine(int number, string line)
     {
         var draft = _issue!;
-        var step = Step().Match(line);
-        if (step.Success)
-        {
-            var n = int.Parse(step.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (n != draft.Steps.Count + 1)
-            {
-                Problem(number, $"step {n} is out of order (expected step {draft.Steps.Count + 1})");
-            }
-
-            draft.Steps.Add(step.Groups["text"].Value.Trim());
-            var index = draft.Steps.Count - 1;
-            _continue = more => draft.Steps[index] += " " + more;
-            return;
-        }
-
         var m = KeyValue().Match(line);
         if (!m.Success)
         {
@@ -263,10 +259,4 @@ internal sealed partial class RunbookParseState(string fileName)
 
     [GeneratedRegex(@"^(?<key>[A-Za-z][A-Za-z-]*):(?:\s+(?<value>.*)|$)")]
     private static partial Regex KeyValue();
-
-    [GeneratedRegex(@"^[-*]\s+(?<text>.+)$")]
-    private static partial Regex Bullet();
-
-    [GeneratedRegex(@"^(?<n>\d{1,3})[.)]\s+(?<text>.+)$")]
-    private static partial Regex Step();
 }

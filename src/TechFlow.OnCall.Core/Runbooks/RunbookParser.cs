@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace TechFlow.OnCall.Core.Runbooks;
 
 /// <summary>
-/// Reads the runbook Markdown format described in docs/runbooks.md: header lines (<c>Key: value</c>), then
-/// <c>## Monitoring</c>, <c>## Issue: title</c> and <c>## Notes</c> sections.
+/// Reads the runbook Markdown format described in docs/runbooks.md (with Markdig): header lines (<c>Key: value</c>),
+/// then <c>## Monitoring</c>, <c>## Issue: title</c> and <c>## Notes</c> sections.
 /// </summary>
 /// <remarks>Strict on purpose: every problem is reported with its file and line, and nothing is guessed.</remarks>
 public static partial class RunbookParser
@@ -21,12 +21,7 @@ public static partial class RunbookParser
     public static RunbookParseResult Parse(string fileName, string text)
     {
         var state = new RunbookParseState(fileName);
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            state.Line(i + 1, lines[i].TrimEnd());
-        }
-
+        RunbookMarkdown.Read(text, state);
         return Finish(state, fileName);
     }
 

@@ -1,3 +1,4 @@
+using Humanizer;
 using TechFlow.OnCall.Core.Roster;
 
 namespace TechFlow.OnCall.Core.Schedule;
@@ -41,7 +42,7 @@ public sealed class RoundRobinGenerator(TimeProvider time) : IScheduleGenerator
             var secondary = available.FirstOrDefault(e => e.Id != primary?.Id);
             if (primary is null || secondary is null)
             {
-                problems.Add(new ScheduleProblem(window, $"only {available.Count} engineer(s) are free from {window.LocalStart}"));
+                problems.Add(new ScheduleProblem(window, $"only {"engineer".ToQuantity(available.Count)} {(available.Count == 1 ? "is" : "are")} free from {window.LocalStart}"));
                 continue;
             }
 

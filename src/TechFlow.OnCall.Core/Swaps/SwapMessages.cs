@@ -31,7 +31,7 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
         Totals(b, request);
         var reader = forRequester ? requester : counterpart;
         var zone = reader is null ? clock.Zone : Zone(reader);
-        var expires = TimeText.Instant(request.ExpiresAt, now, zone, ZoneLabel(zone, request.ExpiresAt));
+        var expires = TimeText.Instant(request.ExpiresAt, now, zone, TeamClock.ZoneLabel(zone, request.ExpiresAt));
         b.Context(request.TimeOffId is not null
             ? $"Open until {expires}; I'll post it again every day and tell the engineering manager two days before it starts if nobody has taken it."
             : forRequester
@@ -108,7 +108,7 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
     }
 
     /// <summary>An instant in the team's zone, for refusals.</summary>
-    public string When(DateTimeOffset instant, DateTimeOffset now) => TimeText.Instant(instant, now, clock.Zone, ZoneLabel(clock.Zone, instant));
+    public string When(DateTimeOffset instant, DateTimeOffset now) => TimeText.Instant(instant, now, clock.Zone, TeamClock.ZoneLabel(clock.Zone, instant));
 
     public static string Noun(SwapRequest request) => request.Kind == SwapKind.Swap ? "Swap" : "Cover";
 
@@ -136,7 +136,7 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
             .Select(h => $"{h.Name} ({TimeText.ShortDate(h.Date)}){(calendar.IsMajor(h) ? ", a major holiday" : "")}")
             .ToList();
         b.Field("Holidays", holidays.Count == 0 ? "none" : string.Join("; ", holidays));
-        var investor = slots.SelectMany(s => Days(clock.LocalDate(s.Start), clock.LocalDate(s.End.AddSeconds(-1))))
+        var investor = slots.SelectMany(s => TeamClock.Days(clock.LocalDate(s.Start), clock.LocalDate(s.End.AddSeconds(-1))))
             .Where(calendar.IsInvestorPeriod).Distinct().Order().ToList();
         b.Field("Investor period", investor.Count == 0 ? "not involved" : $"{TimeText.ShortDate(investor[0])} – {TimeText.ShortDate(investor[^1])} falls in this {Noun(request).ToLowerInvariant()}");
     }
@@ -180,18 +180,10 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
 
         var parts = zones.Select(z =>
         {
-            var range = $"{TimeText.Instant(slot.Start, now, z.Zone, ZoneLabel(z.Zone, slot.Start))} → {TimeText.Instant(slot.End, now, z.Zone, ZoneLabel(z.Zone, slot.End))}";
+            var range = $"{TimeText.Instant(slot.Start, now, z.Zone, TeamClock.ZoneLabel(z.Zone, slot.Start))} → {TimeText.Instant(slot.End, now, z.Zone, TeamClock.ZoneLabel(z.Zone, slot.End))}";
             return zones.Count > 1 ? $"{range} for {z.Person.FirstName}" : range;
         });
         return $"{slot.Role}: {string.Join("; ", parts)}";
-    }
-
-    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
-    {
-        for (var d = from; d <= to; d = d.AddDays(1))
-        {
-            yield return d;
-        }
     }
 
     /// <summary>The person's zone (the team's when unset or unknown).</summary>
@@ -203,26 +195,5 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
         }
 
         return TimeZoneInfo.TryFindSystemTimeZoneById(engineer.TimeZone, out var zone) ? zone : clock.Zone;
-    }
-
-    /// <summary>EST/EDT, CST/CDT, MST/MDT, PST/PDT for the US zones; a UTC offset elsewhere.</summary>
-    public static string ZoneLabel(TimeZoneInfo zone, DateTimeOffset instant)
-    {
-        var dst = zone.IsDaylightSavingTime(instant);
-        var letter = zone.Id switch
-        {
-            "America/New_York" or "US/Eastern" or "America/Detroit" => "E",
-            "America/Chicago" or "US/Central" => "C",
-            "America/Denver" or "US/Mountain" => "M",
-            "America/Los_Angeles" or "US/Pacific" => "P",
-            _ => null,
-        };
-        if (letter is not null)
-        {
-            return $"{letter}{(dst ? "D" : "S")}T";
-        }
-
-        var offset = zone.GetUtcOffset(instant);
-        return offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
     }
 }

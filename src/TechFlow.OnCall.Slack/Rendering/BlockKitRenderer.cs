@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Humanizer;
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Slack.Api;
 
@@ -80,7 +81,7 @@ public static class BlockKitRenderer
             blocks.Add(new JsonObject
             {
                 ["type"] = "context",
-                ["elements"] = new JsonArray(Mrkdwn($"_{SlackText.Count(left)} more part(s) of this answer did not fit in one Slack message._")),
+                ["elements"] = new JsonArray(Mrkdwn($"_{"more part".ToQuantity(left)} of this answer did not fit in one Slack message._")),
             });
         }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Humanizer;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
 using TechFlow.OnCallBot.Extensions;
@@ -78,7 +79,7 @@ public static class MigrateStoreCommand
 
         if (mismatches > 0)
         {
-            await errors.WriteLineAsync($"{mismatches} collection(s) differ after the copy: do not switch to PostgreSQL; see above.");
+            await errors.WriteLineAsync($"{"collection".ToQuantity(mismatches)} {(mismatches == 1 ? "differs" : "differ")} after the copy: do not switch to PostgreSQL; see above.");
             return 1;
         }
 

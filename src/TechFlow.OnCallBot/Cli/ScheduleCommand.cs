@@ -1,4 +1,5 @@
 using System.Globalization;
+using Humanizer;
 using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCallBot.Calendar;
@@ -47,7 +48,7 @@ public static class ScheduleCommand
 
         if (range.NeverPlanned > 0)
         {
-            await errors.WriteLineAsync($"{range.NeverPlanned} shift(s) from {from:yyyy-MM-dd} were never planned (they are in the past); they are left out.");
+            await errors.WriteLineAsync($"{"shift".ToQuantity(range.NeverPlanned)} from {from:yyyy-MM-dd} {(range.NeverPlanned == 1 ? "was" : "were")} never planned (in the past); left out.");
         }
 
         if (format == "ics")

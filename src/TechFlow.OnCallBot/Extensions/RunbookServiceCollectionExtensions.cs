@@ -21,7 +21,7 @@ public static class RunbookServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<RunbookSettings>>().Value;
             return new RunbookSettings
             {
-                Path = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, options.Path)),
+                Path = RunbookFolderLocation.Resolve(options.Path, sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory, AppContext.BaseDirectory),
                 ReviewAfterDays = options.ReviewAfterDays,
             };
         });

@@ -12,7 +12,8 @@ public sealed record ActionResponse(string? ReplacementHtml, string? Notice);
 
 public sealed record Person(string Id, string Name, string Title);
 
-public sealed record FeedItem(string Id, string Kind, string Destination, string Html, string CreatedAt);
+/// <summary>One message the bot posted; <see cref="Updates"/> names the <see cref="Key"/> of an earlier one it replaces in place.</summary>
+public sealed record FeedItem(string Id, string Key, string? Updates, string Kind, string Destination, string Html, string CreatedAt);
 
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(AskRequest))]

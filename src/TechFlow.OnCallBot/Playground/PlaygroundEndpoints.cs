@@ -50,9 +50,11 @@ public static class PlaygroundEndpoints
                 .Where(m => m.DirectTo is null || access.MayReadDirectMessagesOf(roster.Find(m.DirectTo)))
                 .Select(m => new FeedItem(
                     m.Seq.ToString(CultureInfo.InvariantCulture),
+                    m.Id,
+                    m.Updates,
                     m.Kind,
                     m.DirectTo is null ? "#" + (m.Channel ?? "team channel") : "DM to " + (roster.Find(m.DirectTo)?.Name ?? m.DirectTo),
-                    HtmlRenderer.Render(m.Reply, m.Id),
+                    HtmlRenderer.Render(m.Reply, m.Updates ?? m.Id),
                     m.CreatedAt.ToString("O", CultureInfo.InvariantCulture)))
                 .ToList();
             return Results.Json((IReadOnlyList<FeedItem>)items, PlaygroundJsonContext.Default.IReadOnlyListFeedItem);

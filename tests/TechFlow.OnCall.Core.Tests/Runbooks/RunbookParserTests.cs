@@ -93,4 +93,38 @@ public class RunbookParserTests
 
         Assert.Contains(result.Problems, p => p.Problem.Contains("at least one '## Issue", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_MultiLineCommentAndFencedNotes_AreIgnored()
+    {
+        var text = Valid.Replace("Upstream: none", "<!--\nreviewed by the team\non Monday\n-->\nUpstream: none", StringComparison.Ordinal)
+            + "\n\n## Notes\n```sql\nSELECT 1;\n```\n";
+
+        var result = RunbookParser.Parse("demo.md", text);
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems));
+        Assert.Empty(result.Runbook!.Upstream);
+    }
+
+    [Fact]
+    public void Parse_WindowsLineEnds_ReadLikeUnixOnes()
+    {
+        var result = RunbookParser.Parse("demo.md", Valid.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems));
+        Assert.Equal(new[] { "Find the skewed key in the Spark UI.", "Rerun." }, Assert.Single(result.Runbook!.Issues).Steps);
+    }
+
+    [Theory]
+    [InlineData("Escalate: Infrastructure team", "Escalate: Infrastructure team\n\n    after an hour", 27, "must directly continue")]
+    [InlineData("Escalate: Infrastructure team", "Escalate: Infrastructure team\n\n```\ncode\n```", 27, "expected 'Field: value'")]
+    [InlineData("- Finished by 06:00.", "1. Finished by 06:00.", 14, "expected a bullet line")]
+    [InlineData("2. Rerun.", "- Rerun.", 24, "expected 'Field: value'")]
+    public void Parse_MarkdownTheFormatHasNoPlaceFor_NamesTheLine(string valid, string broken, int line, string problem)
+    {
+        var result = RunbookParser.Parse("demo.md", Valid.Replace(valid, broken, StringComparison.Ordinal));
+
+        Assert.Null(result.Runbook);
+        Assert.Contains(result.Problems, p => p.Line == line && p.Problem.Contains(problem, StringComparison.Ordinal));
+    }
 }

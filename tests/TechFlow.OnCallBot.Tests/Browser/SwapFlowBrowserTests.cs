@@ -43,6 +43,35 @@ public sealed class SwapFlowBrowserTests
         Assert.True(await page.Locator("#feed .reply h3:has-text(': approved')").CountAsync() > 0, "the clicked card shows the outcome");
     }
 
+    [Fact]
+    public async Task Playground_SwapApproved_EveryCopyOfTheRequestIsUpdatedInPlaceWithNoLiveButtonsLeft()
+    {
+        await using var app = new OnCallApp(Monday);
+        await using var browser = await PlaygroundBrowser.OpenAsync(app.StartKestrel());
+        var shift = app.Services.GetRequiredService<IOnCallStore>().Set<Shift>().Get("2026-12-04")!;
+        var counterpart = new[] { "sarah-johnson", "mike-rodriguez", "lisa-wang", "alex-chen" }
+            .First(e => e != shift.PrimaryId && e != shift.SecondaryId);
+        var page = browser.Page;
+        await browser.ActAsAsync(shift.PrimaryId);
+        await SayAsync(page, $"/oncall swap 2026-12-04 with @{counterpart}");
+        var approve = page.Locator("#feed button.action[data-action-id='swap.approve']");
+        await approve.First.WaitForAsync();
+        const string Holding = "() => [...document.querySelectorAll('#feed .feed-item')].flatMap((item, i) => item.querySelector(\"button.action[data-action-id='swap.approve']\") ? [i] : [])";
+        var requestCopies = await page.EvaluateAsync<int[]>(Holding);
+
+        await browser.ActAsAsync(counterpart);
+        await approve.First.ClickAsync();
+        await page.WaitForSelectorAsync("#log .notice >> text=Approved");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll(\"#feed button.action[data-action-id='swap.approve']\").length === 0");
+
+        var items = page.Locator("#feed .feed-item");
+        Assert.NotEmpty(requestCopies);
+        foreach (var index in requestCopies)
+        {
+            Assert.Contains(": approved", await items.Nth(index).Locator("h3").First.InnerTextAsync(), StringComparison.Ordinal);
+        }
+    }
+
     private static async Task SayAsync(IPage page, string text)
     {
         var replies = await page.Locator("#log .reply").CountAsync();

@@ -1,3 +1,4 @@
+using Humanizer;
 using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Swaps;
@@ -84,12 +85,12 @@ public sealed class TimeOffHandler(
         b.Text($"Time off recorded for {b.Mention(target)}: {TimeText.Date(added.From)} to {TimeText.Date(added.To)} (id {added.Id}).");
         if (regeneration.Changes.Count > 0)
         {
-            b.Text($"Re-planned {regeneration.Changes.Count} future shift(s); {string.Join(", ", regeneration.MovedEngineerIds.Select(id => b.Mention(roster.Find(id))))} will get a DM.");
+            b.Text($"Re-planned {"future shift".ToQuantity(regeneration.Changes.Count)}; {string.Join(", ", regeneration.MovedEngineerIds.Select(id => b.Mention(roster.Find(id))))} will get a DM.");
         }
 
         if (outcome.Uncovered.Count > 0)
         {
-            b.Tone(ReplyTone.Warning).Text($"{outcome.Uncovered.Count} slot(s) are too close to re-plan and are now {SliceText.Uncovered}: I posted a coverage gap and {outcome.CoverRequests.Count} cover request(s) ({string.Join(", ", outcome.CoverRequests.Select(r => r.Id))}) to the channel, where anyone can press Take it.");
+            b.Tone(ReplyTone.Warning).Text($"{"slot".ToQuantity(outcome.Uncovered.Count)} {(outcome.Uncovered.Count == 1 ? "is" : "are")} too close to re-plan and now {SliceText.Uncovered}: I posted a coverage gap and {"cover request".ToQuantity(outcome.CoverRequests.Count)} ({string.Join(", ", outcome.CoverRequests.Select(r => r.Id))}) to the channel, where anyone can press Take it.");
             b.Text("Until someone takes a slot, pages for it go to the other on-call role first and the escalation chain continues as usual.");
         }
 

@@ -1,3 +1,4 @@
+using Humanizer;
 using TechFlow.OnCall.Core.Roster;
 
 namespace TechFlow.OnCall.Core.Schedule.Fair;
@@ -337,7 +338,7 @@ internal sealed class FairPlanner
         var away = Enumerable.Range(0, _n).Where(e => !_available[(w * _n) + e]).Select(e => _people[e].Name).ToList();
         if (free.Count < 2)
         {
-            return $"only {free.Count} engineer(s) free; away or not yet joined: {string.Join(", ", away)}";
+            return $"only {"engineer".ToQuantity(free.Count)} free; away or not yet joined: {string.Join(", ", away)}";
         }
 
         var primaries = free.Where(p => PrimaryBefore(w) != p && PrimaryAfter(w) != p).ToList();

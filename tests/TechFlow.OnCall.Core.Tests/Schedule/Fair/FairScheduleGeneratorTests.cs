@@ -83,7 +83,7 @@ public class FairScheduleGeneratorTests
 
         var problem = Assert.Single(plan.Plan.Problems);
         Assert.Equal("2026-12-04", problem.Window.Id);
-        Assert.Contains("only 1 engineer(s) free", problem.Reason);
+        Assert.Contains("only 1 engineer free", problem.Reason);
         Assert.Equal(3, plan.Plan.Shifts.Count);
     }
 
