@@ -1,4 +1,5 @@
 using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Teams;
 using TechFlow.OnCall.Teams.Auth;
@@ -27,6 +28,8 @@ public static class TeamsServiceCollectionExtensions
             .AddOutboundResilience(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsOptions>>().Value.ConnectorTimeout);
         services.AddSingleton<TeamsConversations>();
         services.AddSingleton<IStoreInitializer, TeamsStoreInitializer>();
+        services.AddKeyedSingleton(TeamsIdentity.LookupsKey, (sp, _) =>
+            new PlatformUserLookups(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOnCallStore>()));
         services.AddTransient<TeamsIdentity>();
         services.AddTransient<TeamsBot>();
         services.AddTransient<TeamsEndpoint>();
