@@ -21,6 +21,12 @@ public sealed class SlackEventEndpoint(
             return Results.StatusCode(status);
         }
 
+        // Slack sends UTF-8; invalid bytes inside a JSON string would only fail later, when the string is read.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return Results.BadRequest();
+        }
+
         JsonElement root;
         try
         {

@@ -66,6 +66,10 @@ internal sealed class InboundWorkService(
     {
         switch (work.State)
         {
+            case InboundWorkState.Failed when error is HttpRequestException or OnCall.Slack.Api.SlackApiException:
+                // A platform refusal or outage (a response_url host not allowed, channel_not_found): one line.
+                logger.LogWarning("Inbound work {Id} failed after {Attempts} attempts: {Error}", work.Id, work.Attempts, work.LastError);
+                break;
             case InboundWorkState.Failed:
                 logger.LogError(error, "Inbound work {Id} failed after {Attempts} attempts: {Error}", work.Id, work.Attempts, work.LastError);
                 break;

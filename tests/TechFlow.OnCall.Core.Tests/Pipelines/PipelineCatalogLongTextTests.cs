@@ -62,6 +62,6 @@ public sealed class PipelineCatalogLongTextTests : IDisposable
         var text = PlainTextRenderer.Render(reply);
         Assert.Contains("I read at most 4,000", text, StringComparison.Ordinal);
         Assert.Equal(ReplyTone.Error, reply.Tone);
-        Assert.Empty(_bot.Store.Set<Paging.Page>().All());
+        Assert.Empty(_bot.Store.Set<Core.Paging.Page>().All());
     }
 }
