@@ -1,4 +1,5 @@
 using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Inbound;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
@@ -9,5 +10,5 @@ namespace TechFlow.OnCall.Core;
 public static class CoreStoreInitializers
 {
     public static IReadOnlyList<IStoreInitializer> All { get; } =
-        [new RosterStoreInitializer(), new ScheduleStoreInitializer(), new OutboxStoreInitializer()];
+        [new RosterStoreInitializer(), new ScheduleStoreInitializer(), new OutboxStoreInitializer(), new InboundStoreInitializer()];
 }

@@ -36,9 +36,16 @@ public sealed class TeamsEndpoint(
         {
             activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, TeamsJson.Options, ct);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or invalid UTF-8 inside it: no activity (401 without a valid token, else 400).
             activity = null;
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException)
+        {
+            logger.LogWarning("Gave up reading a Teams request: {Reason}", ex.Message);
+            http.Response.StatusCode = ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            return;
         }
 
         if (!await AuthenticateAsync(http, activity, ct))

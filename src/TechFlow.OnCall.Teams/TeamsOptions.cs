@@ -32,6 +32,12 @@ public sealed class TeamsOptions
     /// </summary>
     public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long getting a bot token (MSAL, client credentials) may take before the call that needs it gives up; an
+    /// answer to a message is then sent in the background once a token arrives.
+    /// </summary>
+    public TimeSpan TokenTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool HasAppId => !string.IsNullOrWhiteSpace(AppId);
 
     /// <summary>The tenant's Entra metadata URL, or null for a multi-tenant bot.</summary>

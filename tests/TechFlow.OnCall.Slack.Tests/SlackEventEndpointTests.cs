@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TechFlow.OnCall.Core.Inbound;
 using TechFlow.OnCall.Core.Storage;
-using TechFlow.OnCall.Slack.Events;
 using TechFlow.OnCall.Slack.Tests.Support;
 
 namespace TechFlow.OnCall.Slack.Tests;
@@ -114,7 +114,7 @@ public sealed class SlackEventEndpointTests : IAsyncLifetime
 
         Assert.True(await _slack.WaitForAsync(s => s.Succeeded("chat.postMessage").Count >= 2));
         Assert.Equal(2, _slack.Succeeded("chat.postMessage").Count);
-        Assert.Equal(["Ev04", "Ev05"], host.Services.GetRequiredService<IOnCallStore>().Set<SlackEventReceipt>().All().Select(r => r.Id).Order());
+        Assert.Equal(["slack-event:Ev04", "slack-event:Ev05"], host.Services.GetRequiredService<IOnCallStore>().Set<InboundWork>().All().Select(r => r.Id).Order());
     }
 
     public static TheoryData<string> Ignored() => new()
@@ -174,7 +174,7 @@ public sealed class SlackEventEndpointTests : IAsyncLifetime
         using var response = await client.SendAsync(request);
 
         Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal(0, host.Services.GetRequiredService<IOnCallStore>().Set<SlackEventReceipt>().Count());
+        Assert.Equal(0, host.Services.GetRequiredService<IOnCallStore>().Set<InboundWork>().Count());
         Assert.Empty(_slack.Calls);
     }
 }

@@ -58,8 +58,17 @@ public sealed class ConversationService
     /// <summary>Every action id some handler answers (front ends and convention tests use it).</summary>
     public IReadOnlyCollection<string> ActionIds => _byAction.Keys;
 
+    /// <summary>The longest text read (Slack's own limit for a slash command's text); longer text gets a clear answer.</summary>
+    public const int MaxTextLength = 4000;
+
     public async ValueTask<Reply> AskAsync(BotInput input, CancellationToken cancellationToken = default)
     {
+        if (input.Text.Length > MaxTextLength)
+        {
+            return Reply.Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"That is {input.Text.Length:N0} characters long; I read at most {MaxTextLength:N0}. Nothing was changed. Please ask again with less text (try `help`)."));
+        }
+
         var (command, isPublic) = _interpreter.Interpret(input.Text);
         var space = command.IndexOf(' ', StringComparison.Ordinal);
         var verb = space < 0 ? command : command[..space];

@@ -8,13 +8,37 @@ namespace TechFlow.OnCall.Core.Conversation;
 /// Reads "when" phrases in the team's zone: now, today, tonight, tomorrow, next week, a weekday, "next friday",
 /// "in 3 days", an ISO date or date-time.
 /// </summary>
-/// <remarks>A day without a time means noon local, well away from handoffs and daylight-saving changes.</remarks>
+/// <remarks>
+/// A day without a time means noon local, well away from handoffs and daylight-saving changes. Only instants from
+/// <see cref="FirstYear"/> to <see cref="LastYear"/> are times: "9999-12-31T23:59" is not one (it cannot be moved to
+/// UTC, and no schedule reaches it).
+/// </remarks>
 public sealed partial class WhenParser(TeamClock clock)
 {
+    /// <summary>The first team-local year a time may fall in.</summary>
+    public const int FirstYear = 2000;
+
+    /// <summary>The last team-local year a time may fall in.</summary>
+    public const int LastYear = 2199;
+
     private static readonly TimeOnly Noon = new(12, 0);
 
     /// <summary>Parses <paramref name="text"/> relative to <paramref name="now"/>; false when it is not a time.</summary>
     public bool TryParse(string text, DateTimeOffset now, out DateTimeOffset instant)
+    {
+        try
+        {
+            return TryParseAny(text, now, out instant) && clock.LocalDate(instant).Year is >= FirstYear and <= LastYear;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // A date at the edge of the calendar that cannot be moved between the team's zone and UTC.
+            instant = now;
+            return false;
+        }
+    }
+
+    private bool TryParseAny(string text, DateTimeOffset now, out DateTimeOffset instant)
     {
         instant = now;
         var t = text.Trim().ToLowerInvariant().TrimEnd('?', '.', '!');
@@ -102,6 +126,9 @@ public sealed partial class WhenParser(TeamClock clock)
         return false;
     }
 
+    /// <summary>Whether <paramref name="text"/> starts like an ISO date (so a failure to read it is about the time).</summary>
+    public static bool LooksLikeIsoDate(string text) => IsoDateStart().IsMatch(text.Trim());
+
     private static bool HasOffset(string t) => t.EndsWith('z') || OffsetSuffix().IsMatch(t);
 
     /// <summary>Noon when no time was given; null when a time was given but is not one ("25pm").</summary>
@@ -129,6 +156,9 @@ public sealed partial class WhenParser(TeamClock clock)
 
         return from.AddDays(delta);
     }
+
+    [GeneratedRegex(@"^\d{4}-\d{1,2}-\d{1,2}")]
+    private static partial Regex IsoDateStart();
 
     [GeneratedRegex(@"^(on|at|for|during|from)\s+")]
     private static partial Regex LeadingWords();

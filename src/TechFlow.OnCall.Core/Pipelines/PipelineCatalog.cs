@@ -22,6 +22,11 @@ public sealed class PipelineCatalog(IOnCallStore store)
     /// <summary>
     /// Matches the longest leading run of words in <paramref name="text"/> to a pipeline name or alias.
     /// </summary>
+    /// <remarks>
+    /// Linear in the length of <paramref name="text"/>: a leading run can only match while its distinct words are
+    /// all words of some name or alias and no more than the longest one has, so the scan stops at the first word
+    /// that rules every longer run out, and suggestions score only runs about as long as each name.
+    /// </remarks>
     public PipelineMatch Match(string text)
     {
         var snapshot = Load();
@@ -32,35 +37,53 @@ public sealed class PipelineCatalog(IOnCallStore store)
             return new PipelineMatch.NotFound(text, []);
         }
 
-        for (var n = words.Length; n >= 1; n--)
+        (Pipeline Pipeline, int Words)? found = null;
+        List<Pipeline>? ambiguous = null;
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<string>();
+        for (var n = 1; n <= words.Length; n++)
         {
-            var phrase = string.Join(' ', words.Take(n).Where(w => !NoiseWords.Contains(w)));
-            if (phrase.Length == 0)
+            var word = words[n - 1];
+            if (!NoiseWords.Contains(word))
+            {
+                if (!snapshot.Vocabulary.Contains(word))
+                {
+                    break;
+                }
+
+                kept.Add(word);
+                distinct.Add(word);
+                if (distinct.Count > snapshot.LongestKeyWords)
+                {
+                    break;
+                }
+            }
+
+            if (kept.Count == 0)
             {
                 continue;
             }
 
-            if (snapshot.Exact.TryGetValue(phrase, out var exact))
+            if (kept.Count <= snapshot.LongestKeyWords && snapshot.Exact.TryGetValue(string.Join(' ', kept), out var exact))
             {
-                return new PipelineMatch.Found(exact, RestAfter(original, n));
+                found = (exact, n);
+                continue;
             }
 
-            var phraseWords = phrase.Split(' ');
-            var containing = snapshot.Pipelines
-                .Where(p => snapshot.Keys[p.Id].Any(k => phraseWords.All(w => k.Split(' ').Contains(w))))
-                .ToList();
+            var containing = snapshot.Pipelines.Where(p => snapshot.KeyWords[p.Id].Any(k => distinct.IsSubsetOf(k))).ToList();
             if (containing.Count == 1)
             {
-                return new PipelineMatch.Found(containing[0], RestAfter(original, n));
+                found = (containing[0], n);
             }
-
-            if (containing.Count > 1 && n == words.Length)
+            else if (containing.Count > 1 && n == words.Length)
             {
-                return new PipelineMatch.Ambiguous(text.Trim(), containing);
+                ambiguous = containing;
             }
         }
 
-        return new PipelineMatch.NotFound(text.Trim(), Suggest(snapshot, words));
+        return ambiguous is not null ? new PipelineMatch.Ambiguous(text.Trim(), ambiguous)
+            : found is { } match ? new PipelineMatch.Found(match.Pipeline, RestAfter(original, match.Words))
+            : new PipelineMatch.NotFound(text.Trim(), Suggest(snapshot, words));
     }
 
     private static List<Pipeline> Suggest(Snapshot snapshot, string[] words)
@@ -71,15 +94,11 @@ public sealed class PipelineCatalog(IOnCallStore store)
             var best = 0.0;
             foreach (var key in snapshot.Keys[pipeline.Id])
             {
+                // Only runs within one word of the key's length count, so only those are scored.
                 var keyWordCount = key.Split(' ').Length;
-                for (var n = 1; n <= words.Length; n++)
+                for (var n = Math.Max(1, keyWordCount - 1); n <= Math.Min(words.Length, keyWordCount + 1); n++)
                 {
-                    var phrase = string.Join(' ', words.Take(n));
-                    var score = TextSimilarity.Similarity(phrase, key);
-                    if (Math.Abs(n - keyWordCount) <= 1)
-                    {
-                        best = Math.Max(best, score);
-                    }
+                    best = Math.Max(best, TextSimilarity.Similarity(string.Join(' ', words.Take(n)), key));
                 }
             }
 
@@ -171,7 +190,10 @@ public sealed class PipelineCatalog(IOnCallStore store)
             exact.Remove(clash);
         }
 
-        snapshot = new Snapshot(pipelines, keys, exact);
+        var keyWords = keys.ToDictionary(k => k.Key, k => k.Value.Select(key => key.Split(' ').ToHashSet(StringComparer.Ordinal)).ToList());
+        var vocabulary = keyWords.Values.SelectMany(k => k).SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
+        var longest = keyWords.Values.SelectMany(k => k).Select(k => k.Count).DefaultIfEmpty(0).Max();
+        snapshot = new Snapshot(pipelines, keys, exact, keyWords, vocabulary, longest);
         _snapshot = snapshot;
         return snapshot;
     }
@@ -179,5 +201,8 @@ public sealed class PipelineCatalog(IOnCallStore store)
     private sealed record Snapshot(
         IReadOnlyList<Pipeline> Pipelines,
         IReadOnlyDictionary<string, List<string>> Keys,
-        IReadOnlyDictionary<string, Pipeline> Exact);
+        IReadOnlyDictionary<string, Pipeline> Exact,
+        IReadOnlyDictionary<string, List<HashSet<string>>> KeyWords,
+        IReadOnlySet<string> Vocabulary,
+        int LongestKeyWords);
 }

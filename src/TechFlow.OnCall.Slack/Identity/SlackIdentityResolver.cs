@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
+using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Slack.Api;
 
 namespace TechFlow.OnCall.Slack.Identity;
@@ -11,13 +11,19 @@ namespace TechFlow.OnCall.Slack.Identity;
 /// Maps a Slack user to a roster engineer: by stored Slack id, else once by the email <c>users.info</c> reports,
 /// storing the link so the lookup is not repeated. Unknown users resolve to null and can still ask.
 /// </summary>
+/// <remarks>
+/// Concurrent first requests from one user share a single <c>users.info</c> call; a user not on the roster is
+/// remembered for an hour (<see cref="PlatformUserLookups"/>).
+/// </remarks>
 public sealed class SlackIdentityResolver(
     RosterService roster,
     ISlackApiClient api,
     IOptions<SlackOptions> options,
+    TimeProvider time,
+    IOnCallStore store,
     ILogger<SlackIdentityResolver> logger)
 {
-    private readonly ConcurrentDictionary<string, bool> _looked = new(StringComparer.Ordinal);
+    private readonly PlatformUserLookups _lookups = new(time, store);
 
     /// <summary>The core input for something <paramref name="slackUserId"/> did in <paramref name="channelId"/>, with the engineer resolved.</summary>
     public async Task<BotInput> InputAsync(string slackUserId, string? channelId, CancellationToken cancellationToken)
@@ -45,34 +51,43 @@ public sealed class SlackIdentityResolver(
             return known;
         }
 
-        if (!options.Value.OutboundEnabled || !_looked.TryAdd(slackUserId, true))
+        if (!options.Value.OutboundEnabled)
         {
             return null;
         }
 
+        return await _lookups.GetAsync(slackUserId, () => LookupAsync(slackUserId), cancellationToken);
+    }
+
+    /// <summary>How many <c>users.info</c> lookups were started (tests).</summary>
+    internal int LookupsStarted => _lookups.Started;
+
+    /// <summary>One <c>users.info</c> call, not tied to any one caller's cancellation (others may share it).</summary>
+    private async Task<(Engineer? Engineer, bool Final)> LookupAsync(string slackUserId)
+    {
         try
         {
-            var user = await api.Users.InfoAsync(slackUserId, cancellationToken);
+            var user = await api.Users.InfoAsync(slackUserId, CancellationToken.None);
             if (user.IsBot || string.IsNullOrEmpty(user.Email) || roster.ByEmail(user.Email) is not { } engineer
                 || (engineer.SlackUserId is { Length: > 0 } && engineer.SlackUserId != slackUserId))
             {
-                return null;
+                return (null, true);
             }
 
             var linked = engineer with { SlackUserId = slackUserId };
             roster.Save(linked);
             logger.LogInformation("Linked Slack user {SlackUser} to {Engineer} by email", slackUserId, engineer.Id);
-            return linked;
+            return (linked, true);
         }
         catch (SlackApiException ex)
         {
-            if (ex.IsTransient)
-            {
-                _looked.TryRemove(slackUserId, out _);
-            }
-
             logger.LogWarning("users.info for {SlackUser} failed: {Error}", slackUserId, ex.ErrorCode);
-            return null;
+            return (null, !ex.IsTransient);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("users.info for {SlackUser} failed: {Error}", slackUserId, ex.Message);
+            return (null, false);
         }
     }
 }

@@ -36,6 +36,11 @@ public sealed class SlackBackgroundWork(IHostApplicationLifetime lifetime, ILogg
         {
             await work(stoppingToken);
         }
+        catch (Exception ex) when (ex is Api.SlackApiException or HttpRequestException)
+        {
+            // A refused response_url host, a Slack error or an unreachable Slack: one line, no stack.
+            logger.LogWarning("Slack background work failed: {Reason}", ex.Message);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Slack background work failed");

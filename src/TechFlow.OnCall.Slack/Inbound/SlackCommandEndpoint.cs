@@ -51,7 +51,9 @@ public sealed class SlackCommandEndpoint(
             return Json(Fallback("That command is not set up here."));
         }
 
-        var answer = AnswerAsync(handler, command, background.Stopping);
+        // Started on the thread pool, so the budget runs while the answer is computed, even if the handler works
+        // synchronously before its first await.
+        var answer = Task.Run(() => AnswerAsync(handler, command, background.Stopping));
         var budget = options.Value.InlineAnswerBudget;
         using (var budgetTimer = new CancellationTokenSource())
         {
@@ -64,7 +66,10 @@ public sealed class SlackCommandEndpoint(
 
         if (command.ResponseUrl is { } responseUrl)
         {
-            background.TryQueue(async ct => await api.RespondAsync(responseUrl, (await answer).ToJson(), ct));
+            if (!background.TryQueue(async ct => await api.RespondAsync(responseUrl, (await answer).ToJson(), ct)))
+            {
+                logger.LogWarning("Slash command {Command} acknowledged but its late answer was dropped: the background queue is full", command.Command);
+            }
         }
 
         return Results.Ok();

@@ -1,30 +1,30 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using TechFlow.OnCall.Slack.Events;
 
 namespace TechFlow.OnCall.Slack.Inbound;
 
 /// <summary>
-/// POST /slack/events: answers url_verification, acknowledges each event_callback at once, drops retries of an
-/// event_id already accepted, and hands the event to its handlers in the background.
+/// POST /slack/events: answers url_verification; hands each event_callback to <see cref="SlackInbound"/>, which
+/// records it with its work (a retried event_id is recognised there), and acknowledges it.
 /// </summary>
 public sealed class SlackEventEndpoint(
     SlackRequestReader reader,
-    SlackEventReceipts receipts,
-    IEnumerable<IEventCallbackHandler> handlers,
-    SlackBackgroundWork background,
-    ILogger<SlackEventEndpoint> logger)
+    SlackInbound inbound)
 {
-    private readonly IEventCallbackHandler[] _handlers = [.. handlers];
-
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var (body, status) = await reader.ReadVerifiedAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
             return Results.StatusCode(status);
+        }
+
+        // Slack sends UTF-8; invalid bytes inside a JSON string would only fail later, when the string is read.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return Results.BadRequest();
         }
 
         JsonElement root;
@@ -51,31 +51,6 @@ public sealed class SlackEventEndpoint(
             return Results.Ok();
         }
 
-        if (EventCallback.Parse(root) is not { } callback)
-        {
-            return Results.BadRequest();
-        }
-
-        var interested = _handlers.Where(h => h.EventTypes.Contains(callback.Type)).ToList();
-        if (interested.Count == 0 || callback.IsFromBot || !receipts.TryAccept(callback.EventId))
-        {
-            return Results.Ok();
-        }
-
-        background.TryQueue(async ct =>
-        {
-            foreach (var handler in interested)
-            {
-                try
-                {
-                    await handler.HandleAsync(callback, ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Slack event {EventId} ({Type}) failed in {Handler}", callback.EventId, callback.Type, handler.GetType().Name);
-                }
-            }
-        });
-        return Results.Ok();
+        return inbound.AcceptEvent(root) == SlackDelivery.Invalid ? Results.BadRequest() : Results.Ok();
     }
 }

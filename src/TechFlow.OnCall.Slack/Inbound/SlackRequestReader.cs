@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace TechFlow.OnCall.Slack.Inbound;
@@ -6,7 +7,11 @@ namespace TechFlow.OnCall.Slack.Inbound;
 /// <summary>
 /// Reads a Slack request's raw body (bounded) and verifies its signature before anything parses it.
 /// </summary>
-public sealed class SlackRequestReader(IOptions<SlackOptions> options, SlackSignatureVerifier verifier)
+/// <remarks>
+/// Nothing here is trusted yet, so what goes wrong while reading (a body that stalls or is cut off, one over the
+/// limit, a bad signature) is answered with a status and logged as one warning line, never as an error with a stack.
+/// </remarks>
+public sealed class SlackRequestReader(IOptions<SlackOptions> options, SlackSignatureVerifier verifier, ILogger<SlackRequestReader> logger)
 {
     /// <summary>The verified raw body, or the status to answer with (404 off, 413 too large, 401 unsigned).</summary>
     public async Task<(byte[]? Body, int Status)> ReadVerifiedAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -20,27 +25,41 @@ public sealed class SlackRequestReader(IOptions<SlackOptions> options, SlackSign
         var limit = settings.MaxRequestBytes;
         if (request.ContentLength > limit)
         {
+            logger.LogWarning("Refused a Slack request to {Path}: Content-Length {Length} over {Limit} bytes", request.Path, request.ContentLength, limit);
             return (null, StatusCodes.Status413PayloadTooLarge);
         }
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return (null, StatusCodes.Status413PayloadTooLarge);
-            }
+                if (buffer.Length + read > limit)
+                {
+                    logger.LogWarning("Refused a Slack request to {Path}: body over {Limit} bytes", request.Path, limit);
+                    return (null, StatusCodes.Status413PayloadTooLarge);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            logger.LogWarning("Gave up reading a Slack request to {Path}: {Reason}", request.Path, ex.Message);
+            return (null, ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
         }
 
         var body = buffer.ToArray();
         var timestamp = request.Headers["X-Slack-Request-Timestamp"].ToString();
         var signature = request.Headers["X-Slack-Signature"].ToString();
-        return verifier.IsValid(timestamp, signature, body)
-            ? (body, StatusCodes.Status200OK)
-            : (null, StatusCodes.Status401Unauthorized);
+        if (verifier.IsValid(timestamp, signature, body))
+        {
+            return (body, StatusCodes.Status200OK);
+        }
+
+        logger.LogWarning("Refused a Slack request to {Path}: missing, stale or wrong signature", request.Path);
+        return (null, StatusCodes.Status401Unauthorized);
     }
 }

@@ -10,23 +10,26 @@ namespace TechFlow.OnCall.Teams.Auth;
 /// with every activity: issuer, audience (the app id), lifetime with 5 minutes of skew, signature by a key from
 /// the cached OpenID metadata, the key's endorsement of the activity's channel, and the <c>serviceurl</c> claim.
 /// </summary>
-/// <remarks>Thread-safe; keys are cached by <see cref="ConfigurationManager{T}"/> and refreshed on an unknown key id.</remarks>
+/// <remarks>
+/// Thread-safe. Keys are cached per metadata address (<see cref="SigningKeySource"/>); a token with an unknown key
+/// id waits for refreshed keys (at most one fetch a minute) before it is judged, so a rotated key works at once.
+/// </remarks>
 public sealed class BotTokenValidator
 {
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
     private readonly TeamsOptions _options;
     private readonly TimeProvider _time;
-    private readonly ConfigurationManager<SigningMetadata> _botFramework;
-    private readonly ConfigurationManager<SigningMetadata>? _tenant;
+    private readonly SigningKeySource _botFramework;
+    private readonly SigningKeySource? _tenant;
     private readonly JsonWebTokenHandler _handler = new();
 
     public BotTokenValidator(IOptions<TeamsOptions> options, TimeProvider time)
     {
         _options = options.Value;
         _time = time;
-        _botFramework = Manager(_options.OpenIdMetadataUrl);
-        _tenant = _options.TenantMetadataUrl is { } url ? Manager(url) : null;
+        _botFramework = Source(_options.OpenIdMetadataUrl, time);
+        _tenant = _options.TenantMetadataUrl is { } url ? Source(url, time) : null;
     }
 
     public async Task<TokenCheck> ValidateAsync(string? authorization, string? channelId, string? serviceUrl, CancellationToken cancellationToken)
@@ -49,8 +52,8 @@ public sealed class BotTokenValidator
         }
 
         var fromBotFramework = string.Equals(jwt.Issuer, TeamsOptions.BotFrameworkIssuer, StringComparison.Ordinal);
-        var manager = fromBotFramework ? _botFramework : _options.TenantIssuers.Contains(jwt.Issuer) ? _tenant : null;
-        if (manager is null)
+        var keys = fromBotFramework ? _botFramework : _options.TenantIssuers.Contains(jwt.Issuer) ? _tenant : null;
+        if (keys is null)
         {
             return TokenCheck.Invalid("untrusted issuer");
         }
@@ -58,14 +61,9 @@ public sealed class BotTokenValidator
         SigningMetadata metadata;
         try
         {
-            metadata = await manager.GetConfigurationAsync(cancellationToken);
-            if (!metadata.HasKey(jwt.Kid))
-            {
-                manager.RequestRefresh();
-                metadata = await manager.GetConfigurationAsync(cancellationToken);
-            }
+            metadata = await keys.GetAsync(jwt.Kid, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return TokenCheck.Invalid("OpenID metadata unavailable: " + ex.Message);
         }
@@ -109,12 +107,11 @@ public sealed class BotTokenValidator
             && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - Skew);
     }
 
-    private static ConfigurationManager<SigningMetadata> Manager(string url) =>
-        new(url, new SigningMetadataRetriever(), new HttpDocumentRetriever { RequireHttps = !IsLoopback(url) })
-        {
-            AutomaticRefreshInterval = TimeSpan.FromHours(12),
-            RefreshInterval = TimeSpan.FromMinutes(1),
-        };
+    /// <summary>How many times the Bot Framework OpenID metadata was fetched (tests).</summary>
+    internal int BotFrameworkFetches => _botFramework.Fetches;
+
+    private static SigningKeySource Source(string url, TimeProvider time) =>
+        new(url, time, new SigningMetadataRetriever(), new HttpDocumentRetriever { RequireHttps = !IsLoopback(url) });
 
     internal static bool IsLoopback(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback;
 }

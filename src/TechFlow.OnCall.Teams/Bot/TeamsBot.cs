@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Teams.Activities;
 using TechFlow.OnCall.Teams.Cards;
-using TechFlow.OnCall.Teams.Connector;
 using TechFlow.OnCall.Teams.Proactive;
 
 namespace TechFlow.OnCall.Teams.Bot;
@@ -18,7 +17,7 @@ public sealed class TeamsBot(
     ConversationService conversation,
     TeamsIdentity identity,
     TeamsConversations conversations,
-    ConnectorClient connector,
+    TeamsReplies replies,
     ILogger<TeamsBot> logger)
 {
     public const string CardActionInvoke = "adaptiveCard/action";
@@ -54,14 +53,7 @@ public sealed class TeamsBot(
         message["recipient"] = Account(activity.From);
         message["conversation"] = new JsonObject { ["id"] = conversationId };
         message["replyToId"] = activity.Id;
-        var result = activity.Id is { } replyTo
-            ? await connector.ReplyAsync(activity.ServiceUrl, conversationId, replyTo, message, ct)
-            : await connector.PostAsync(activity.ServiceUrl, conversationId, message, ct);
-        if (!result.IsSuccess)
-        {
-            logger.LogWarning("The Bot Connector refused a reply in {Conversation}: {Status}", conversationId, (int)result.Status);
-        }
-
+        await replies.SendAsync(activity.ServiceUrl, conversationId, activity.Id, message);
         return BotResponse.Ok;
     }
 

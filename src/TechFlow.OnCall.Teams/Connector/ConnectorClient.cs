@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using TechFlow.OnCall.Teams.Activities;
 using TechFlow.OnCall.Teams.Auth;
 
@@ -14,7 +15,11 @@ namespace TechFlow.OnCall.Teams.Connector;
 /// it talks only to loopback service URLs (the local Agents Playground), never sending anything unauthenticated
 /// elsewhere.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, IConnectorTokenSource tokens)
+/// <remarks>
+/// The bot token is awaited for at most <see cref="TeamsOptions.TokenTimeout"/>; a token endpoint that hangs or
+/// fails becomes a <see cref="ConnectorTokenException"/>, and then nothing was sent.
+/// </remarks>
+public sealed class ConnectorClient(HttpClient http, IConnectorTokenSource tokens, IOptions<TeamsOptions> options, TimeProvider time)
 {
     /// <summary>Replies in the thread of <paramref name="replyToId"/>.</summary>
     public Task<ConnectorResult> ReplyAsync(string serviceUrl, string conversationId, string replyToId, JsonObject activity, CancellationToken ct) =>
@@ -52,7 +57,7 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenSource token
 
     private async Task<ConnectorResult> SendAsync(HttpMethod method, string serviceUrl, string path, JsonObject? body, CancellationToken ct)
     {
-        var token = await tokens.GetTokenAsync(ct);
+        var token = await TokenAsync(ct);
         if (token is null && !BotTokenValidator.IsLoopback(serviceUrl))
         {
             throw new InvalidOperationException("Teams:AppId is not set, so the bot only talks to a loopback connector (the Agents Playground).");
@@ -86,6 +91,26 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenSource token
 
         var retryAfter = response.Headers.RetryAfter?.Delta;
         return new ConnectorResult(response.StatusCode, node, retryAfter);
+    }
+
+    private async Task<string?> TokenAsync(CancellationToken ct)
+    {
+        var limit = options.Value.TokenTimeout;
+        using var timeout = new CancellationTokenSource(limit, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            // WaitAsync: give up on time even if the token source ignores cancellation.
+            return await tokens.GetTokenAsync(linked.Token).WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new ConnectorTokenException($"no bot token within {limit.TotalSeconds:0.#} s", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ConnectorTokenException)
+        {
+            throw new ConnectorTokenException($"the token endpoint failed: {ex.GetType().Name}: {ex.Message}", ex);
+        }
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken ct)

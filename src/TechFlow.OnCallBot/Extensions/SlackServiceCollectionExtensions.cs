@@ -1,5 +1,5 @@
 using TechFlow.OnCall.Core.Announcements;
-using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCall.Core.Inbound;
 using TechFlow.OnCall.Slack;
 using TechFlow.OnCall.Slack.Api;
 using TechFlow.OnCall.Slack.Commands;
@@ -41,8 +41,12 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackRequestReader>();
         services.AddSingleton<SlackBackgroundWork>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
-        services.AddSingleton<SlackEventReceipts>();
-        services.AddSingleton<IStoreInitializer, SlackStoreInitializer>();
+        services.AddInboundWork();
+        services.AddSingleton<SlackEventWork>();
+        services.AddSingleton<IInboundWorkProcessor>(sp => sp.GetRequiredService<SlackEventWork>());
+        services.AddSingleton<SlackActionWork>();
+        services.AddSingleton<IInboundWorkProcessor>(sp => sp.GetRequiredService<SlackActionWork>());
+        services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackIdentityResolver>();
         services.AddSingleton<SlackCommandEndpoint>();
         services.AddSingleton<SlackInteractionEndpoint>();

@@ -1,4 +1,5 @@
 using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Teams;
 using TechFlow.OnCall.Teams.Auth;
@@ -19,6 +20,7 @@ public static class TeamsServiceCollectionExtensions
             .Validate(o => !o.HasAppId || !string.IsNullOrWhiteSpace(o.AppPassword), "Teams:AppPassword is required when Teams:AppId is set")
             .Validate(o => string.IsNullOrWhiteSpace(o.TenantId) || Guid.TryParse(o.TenantId, out _), "Teams:TenantId must be a GUID")
             .Validate(o => o.ConnectorTimeout > TimeSpan.Zero, "Teams:ConnectorTimeout must be positive")
+            .Validate(o => o.TokenTimeout > TimeSpan.Zero && o.TokenTimeout <= TimeSpan.FromSeconds(5), "Teams:TokenTimeout must be positive and at most 5 seconds (Bot Framework waits 15 s for an answer)")
             .Validate(o => Uri.TryCreate(o.OpenIdMetadataUrl, UriKind.Absolute, out _), "Teams:OpenIdMetadataUrl must be an absolute URL")
             .ValidateOnStart();
         services.AddSingleton<BotTokenValidator>();
@@ -27,7 +29,10 @@ public static class TeamsServiceCollectionExtensions
             .AddOutboundResilience(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TeamsOptions>>().Value.ConnectorTimeout);
         services.AddSingleton<TeamsConversations>();
         services.AddSingleton<IStoreInitializer, TeamsStoreInitializer>();
+        services.AddKeyedSingleton(TeamsIdentity.LookupsKey, (sp, _) =>
+            new PlatformUserLookups(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOnCallStore>()));
         services.AddTransient<TeamsIdentity>();
+        services.AddTransient<TeamsReplies>();
         services.AddTransient<TeamsBot>();
         services.AddTransient<TeamsEndpoint>();
         services.AddTransient<IChatDelivery, TeamsChatDelivery>();

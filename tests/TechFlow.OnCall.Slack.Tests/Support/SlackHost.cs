@@ -10,13 +10,17 @@ namespace TechFlow.OnCall.Slack.Tests.Support;
 /// <summary>The real host over a temporary LiteDB file, with Slack pointed at a fake Web API.</summary>
 public sealed class SlackHost : WebApplicationFactory<Program>
 {
-    private readonly string _storePath = Path.Combine(Path.GetTempPath(), $"slack-tests-{Guid.NewGuid():N}.db");
+    private readonly string _storePath;
+    private readonly bool _ownsStore;
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _time;
     private readonly Action<IServiceCollection>? _configure;
 
-    public SlackHost(FakeSlackApi? api, TimeProvider? time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <param name="storePath">A LiteDB file to share with another host (a restart); the host then leaves it in place.</param>
+    public SlackHost(FakeSlackApi? api, TimeProvider? time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, string? storePath = null)
     {
+        _ownsStore = storePath is null;
+        _storePath = storePath ?? NewStorePath();
         _time = time;
         _configure = configure;
         _settings = new Dictionary<string, string?>
@@ -37,6 +41,24 @@ public sealed class SlackHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
+        }
+    }
+
+    /// <summary>A fresh temp path for a LiteDB file.</summary>
+    public static string NewStorePath() => Path.Combine(Path.GetTempPath(), $"slack-tests-{Guid.NewGuid():N}.db");
+
+    /// <summary>Deletes a LiteDB file and its log.</summary>
+    public static void DeleteStore(string path)
+    {
+        foreach (var file in new[] { path, path.Replace(".db", "-log.db", StringComparison.Ordinal) })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 
@@ -63,15 +85,9 @@ public sealed class SlackHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        foreach (var file in new[] { _storePath, _storePath.Replace(".db", "-log.db", StringComparison.Ordinal) })
+        if (_ownsStore)
         {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (IOException)
-            {
-            }
+            DeleteStore(_storePath);
         }
     }
 }

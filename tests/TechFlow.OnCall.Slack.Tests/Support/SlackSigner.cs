@@ -30,11 +30,11 @@ public static class SlackSigner
         + $"&api_app_id=A0ONCALL&is_enterprise_install=false&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id=398738663015.47445629121.803a0bc887";
 
     /// <summary>A block_actions interaction: <c>payload=</c> + URL-encoded JSON.</summary>
-    public static string ActionBody(string userId, string actionId, string value, string responseUrl) =>
+    public static string ActionBody(string userId, string actionId, string value, string responseUrl, string? triggerId = null) =>
         "payload=" + Uri.EscapeDataString($$"""
         {"type":"block_actions","user":{"id":"{{userId}}","username":"someone","team_id":"T1DC2JH3J"},"api_app_id":"A0ONCALL",
          "token":"xyzz0WbapA4vBCDEFasx0q6G","container":{"type":"message","message_ts":"1700000000.000100","channel_id":"C0TEAM","is_ephemeral":false},
-         "trigger_id":"398738663015.47445629121.803a0bc887","team":{"id":"T1DC2JH3J","domain":"techflow"},
+         "trigger_id":"{{triggerId ?? "398738663015.47445629121." + Guid.NewGuid().ToString("N")[..10]}}","team":{"id":"T1DC2JH3J","domain":"techflow"},
          "channel":{"id":"C0TEAM","name":"data-eng"},"message":{"type":"message","ts":"1700000000.000100","text":"x","blocks":[]},
          "state":{"values":{} },"response_url":"{{responseUrl}}",
          "actions":[{"action_id":"{{actionId}}","block_id":"b1","text":{"type":"plain_text","text":"Go","emoji":true},"value":"{{value}}","type":"button","action_ts":"1700000001.000200"}]}

@@ -21,6 +21,8 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private int _nextId;
+    private int _metadataFetches;
+    private bool _rotated;
 
     private LoopbackBotFramework(WebApplication app) => _app = app;
 
@@ -32,6 +34,15 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
 
     /// <summary>Published only in the tenant's Entra key set (no endorsements there).</summary>
     public RsaSecurityKey TenantKey { get; } = NewKey("tenant-key");
+
+    /// <summary>Published, endorsed for <c>msteams</c>, only after <see cref="PublishRotatedKey"/> (a key rotation).</summary>
+    public RsaSecurityKey RotatedKey { get; } = NewKey("rotated-key");
+
+    /// <summary>How many times the Bot Framework OpenID metadata document was fetched.</summary>
+    public int MetadataFetches => Volatile.Read(ref _metadataFetches);
+
+    /// <summary>Adds <see cref="RotatedKey"/> to the published key set, as Bot Framework does when it rotates keys.</summary>
+    public void PublishRotatedKey() => Volatile.Write(ref _rotated, true);
 
     /// <summary>Never published.</summary>
     public RsaSecurityKey UnknownKey { get; } = NewKey("unknown-key");
@@ -79,14 +90,14 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Text(new JsonObject
+        app.MapGet("/v1/.well-known/openidconfiguration", () => Interlocked.Increment(ref _metadataFetches) > 0 ? Results.Text(new JsonObject
         {
             ["issuer"] = "https://api.botframework.com",
             ["authorization_endpoint"] = "https://invalid.example/authorize",
             ["jwks_uri"] = BaseUrl + "/v1/.well-known/keys",
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
-        }.ToJsonString(), "application/json"));
+        }.ToJsonString(), "application/json") : Results.StatusCode(500));
         app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Text(new JsonObject
         {
             ["issuer"] = $"https://login.microsoftonline.com/{tenant}/v2.0",
@@ -100,7 +111,9 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
         }.ToJsonString(), "application/json"));
         app.MapGet("/v1/.well-known/keys", () => Results.Text(new JsonObject
         {
-            ["keys"] = new JsonArray(Jwk(TeamsKey, "msteams", "emulator"), Jwk(WebChatKey, "webchat")),
+            ["keys"] = Volatile.Read(ref _rotated)
+                ? new JsonArray(Jwk(TeamsKey, "msteams", "emulator"), Jwk(WebChatKey, "webchat"), Jwk(RotatedKey, "msteams"))
+                : new JsonArray(Jwk(TeamsKey, "msteams", "emulator"), Jwk(WebChatKey, "webchat")),
         }.ToJsonString(), "application/json"));
         app.Map("/connector/{**rest}", async (HttpContext http, string rest) =>
         {
@@ -171,6 +184,7 @@ public sealed class LoopbackBotFramework : IAsyncDisposable
         TeamsKey.Rsa.Dispose();
         WebChatKey.Rsa.Dispose();
         UnknownKey.Rsa.Dispose();
+        RotatedKey.Rsa.Dispose();
         TenantKey.Rsa.Dispose();
     }
 }

@@ -57,7 +57,9 @@ public sealed class OnCallLookupHandler(
             return ValueTask.FromResult(OnCall(null, instant, context.Now));
         }
 
-        return ValueTask.FromResult(PipelineArgument.NotMatched(match, pipelines.All, "/oncall"));
+        return ValueTask.FromResult(WhenParser.LooksLikeIsoDate(args)
+            ? UnreadableTime(args)
+            : PipelineArgument.NotMatched(match, pipelines.All, "/oncall"));
     }
 
     /// <summary>Why the store is empty, and how to fill it.</summary>
@@ -77,8 +79,8 @@ public sealed class OnCallLookupHandler(
             ? [$"I couldn't read \"{text}\" as a time."]
             : [$"I couldn't read \"{text}\" as a time. Did you mean {pipeline.Name}?"],
         Context = pipeline is null
-            ? ["Try now, today, tomorrow, next week, friday, next monday, in 3 days, 2026-12-25 or 2026-12-25T18:00."]
-            : [$"Try: /oncall {pipeline.Name.ToLowerInvariant()}, or add a time such as tomorrow, friday 5pm or 2026-12-25."],
+            ? [$"Try now, today, tomorrow, next week, friday, next monday, in 3 days, 2026-12-25 or 2026-12-25T18:00 (dates from {WhenParser.FirstYear} to {WhenParser.LastYear})."]
+            : [$"Try: /oncall {pipeline.Name.ToLowerInvariant()}, or add a time such as tomorrow, friday 5pm or 2026-12-25 (dates from {WhenParser.FirstYear} to {WhenParser.LastYear})."],
     };
 
     private Reply OnCall(Pipeline? pipeline, DateTimeOffset at, DateTimeOffset now)
