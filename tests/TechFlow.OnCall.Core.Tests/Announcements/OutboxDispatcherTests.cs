@@ -165,6 +165,28 @@ public sealed class OutboxDispatcherTests : IDisposable
         Assert.Equal(DeliveryStatus.Pending, Delivery("update").Status);
     }
 
+    [Fact]
+    public void PrepareStore_LiteDbFileWithAClaimFromAnEarlierRun_DropsItSoTheLaneNeedNotWaitForTheLease()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"oncall-claims-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var first = TestBot.Create(Now, new Dictionary<string, string?> { ["Store:Path"] = path }))
+            {
+                first.Store.Write(tx => tx.Set<OutboxLaneClaim>().Upsert(new OutboxLaneClaim { Id = "fake|channel:", Owner = "killed", Until = Now.AddHours(1) }));
+            }
+
+            using var restarted = TestBot.Create(Now, new Dictionary<string, string?> { ["Store:Path"] = path });
+
+            Assert.Empty(restarted.Store.Set<OutboxLaneClaim>().All());
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(Path.ChangeExtension(path, null) + "-log.db");
+        }
+    }
+
     /// <summary>Polls <paramref name="condition"/> (up to 10 s): lanes run on the thread pool.</summary>
     private static async Task<bool> WaitUntilAsync(Func<bool> condition)
     {
