@@ -94,6 +94,8 @@ public sealed class OutboxDispatcherTests : IDisposable
         var lanes = Dispatcher.StartDueLanes(CancellationToken.None);
 
         Assert.Equal(3, lanes.Count);
+        // The slow lane claims its lane and records Sending on its own schedule; the others finish while it hangs.
+        Assert.True(await WaitUntilAsync(() => Delivery("slow").Status == DeliveryStatus.Sending && _sink.Calls.Contains("deliver:slow")));
         Assert.True(await WaitUntilAsync(() => Delivery("dm").Status == DeliveryStatus.Sent && Delivery("team").Status == DeliveryStatus.Sent));
         Assert.Equal(DeliveryStatus.Sending, Delivery("slow").Status);
         release.SetResult(new DeliveryOutcome.Sent("ref"));
