@@ -39,7 +39,7 @@ public sealed class PostgresTestBotTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task TwoTestBotsOnOneDatabase_ConcurrentApprovalsOfOneSwap_SetOneOverridePair()
+    public async Task TwoTestBotsOnOneDatabase_FiftyConcurrentApprovalsOfOneSwap_SetOneOverridePairAndTellOnce()
     {
         var connection = Database().ConnectionString;
         using var a = Bot(connection);
@@ -50,10 +50,12 @@ public sealed class PostgresTestBotTests : IDisposable
         await a.AskTextAsync($"/oncall swap 2026-12-04 with @{counterpart}", shift.PrimaryId);
         var request = Assert.Single(b.Store.Set<SwapRequest>().All());
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => (i % 2 == 0 ? a : b).PressAsync(SwapMessages.Approve, request.Id, counterpart))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => (i % 2 == 0 ? a : b).PressAsync(SwapMessages.Approve, request.Id, counterpart))));
 
         Assert.Equal(SwapStatus.Approved, b.Store.Set<SwapRequest>().Get(request.Id)!.Status);
         Assert.Equal(2, a.Store.Set<ScheduleOverride>().Find(o => o.SourceId == request.Id).Count);
+        Assert.Single(results, r => r.Notice?.StartsWith("Approved", StringComparison.Ordinal) == true);
+        Assert.Single(a.Store.Set<SwapAuditEntry>().Find(e => e.RequestId == request.Id && e.Action == "approved"));
     }
 
     [SkippableFact]

@@ -6,9 +6,17 @@ namespace TechFlow.OnCall.Core.Announcements;
 /// One destination's worker: sends its due deliveries one at a time in (priority, sequence) order until none is
 /// due, the lane is parked by a rate limit, or an attempt has to wait for a backoff.
 /// </summary>
-internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDictionary<string, IChatDelivery> sinks, TimeProvider time)
+/// <remarks>
+/// It works only while it holds the lane's lease (<see cref="OutboxLaneLease"/>): it claims the lane first, every
+/// change it makes renews the claim, and it gives the claim up when it stops. So across replicas one worker at a time
+/// sends a lane, which keeps the lane's order; a lane whose worker died is taken over once its lease runs out, and the
+/// delivery it left in Sending is reconciled before anything is sent again.
+/// </remarks>
+internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDictionary<string, IChatDelivery> sinks, TimeProvider time, OutboxLaneLease lease)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+
+    private int _sent;
 
     public string Name => name;
 
@@ -19,31 +27,53 @@ internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDicti
     /// <summary>The delivery a lane sends next.</summary>
     public static OutboxDelivery Head(IEnumerable<OutboxDelivery> lane) => lane.OrderBy(d => d.Priority).ThenBy(d => d.Seq).First();
 
+    /// <summary>Claims the lane and sends what is due; returns how many were sent (0 when another replica holds it).</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
-        var sent = 0;
+        if (!lease.TryClaim())
+        {
+            return 0;
+        }
+
+        try
+        {
+            await SendDueAsync(cancellationToken);
+        }
+        catch (OutboxLeaseLostException)
+        {
+        }
+        finally
+        {
+            lease.Release();
+        }
+
+        return _sent;
+    }
+
+    private async Task SendDueAsync(CancellationToken cancellationToken)
+    {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var open = store.Set<OutboxDelivery>().Find(d => d.Lane == name && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Sending));
             if (open.Count == 0)
             {
-                return sent;
+                return;
             }
 
             var head = Head(open);
             if (head.NextAttemptAt > time.GetUtcNow() || !sinks.TryGetValue(head.Sink, out var sink))
             {
-                return sent;
+                return;
             }
 
             switch (await SendAsync(sink, head, cancellationToken))
             {
                 case Step.Sent:
-                    sent++;
+                    _sent++;
                     break;
                 case Step.Stop:
-                    return sent;
+                    return;
             }
         }
     }
@@ -74,7 +104,7 @@ internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDicti
                     Save(delivery with { Status = DeliveryStatus.Sent, SentAt = time.GetUtcNow(), PlatformRef = landed.PlatformRef, LastError = null });
                     return Step.Sent;
                 case Reconciliation.Retry retry:
-                    Wait(delivery, retry.After, retry.Error);
+                    Wait(null, delivery, retry.After, retry.Error);
                     return Step.Stop;
                 case Reconciliation.Unknown unknown:
                     note = unknown.Reason;
@@ -89,23 +119,32 @@ internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDicti
             Attempts = delivery.Attempts + 1,
             LastError = note,
         };
-        Save(sending);
+        lease.Write(tx =>
+        {
+            var current = tx.Set<OutboxDelivery>().Get(delivery.Id);
+            if (current is null || current.Status != delivery.Status || current.Attempts != delivery.Attempts)
+            {
+                throw new OutboxLeaseLostException(name);
+            }
+
+            tx.Set<OutboxDelivery>().Upsert(sending);
+        });
         var outcome = await Catch(() => sink.DeliverAsync(message, updateRef, cancellationToken), ex => new DeliveryOutcome.Uncertain(TimeSpan.Zero, ex.Message), cancellationToken);
         var now = time.GetUtcNow();
         switch (outcome)
         {
             case DeliveryOutcome.Sent s:
                 // A note from reconciliation ("sent again, at least once") stays: it says a duplicate was possible.
-                Save(sending with { Status = DeliveryStatus.Sent, SentAt = now, PlatformRef = s.PlatformRef, LastError = note });
+                lease.SaveOutcome(sending, sending with { Status = DeliveryStatus.Sent, SentAt = now, PlatformRef = s.PlatformRef, LastError = note });
                 return Step.Sent;
             case DeliveryOutcome.Failed f:
-                Save(sending with { Status = DeliveryStatus.Failed, LastError = f.Error });
+                lease.SaveOutcome(sending, sending with { Status = DeliveryStatus.Failed, LastError = f.Error });
                 return Step.Next;
             case DeliveryOutcome.Retry r:
-                Wait(sending with { Status = DeliveryStatus.Pending, SendingSince = null }, r.After, r.Error);
+                Wait(sending, sending with { Status = DeliveryStatus.Pending, SendingSince = null }, r.After, r.Error);
                 return Step.Stop;
             case DeliveryOutcome.Uncertain u:
-                Wait(sending, u.After, u.Error);
+                Wait(sending, sending, u.After, u.Error);
                 return Step.Stop;
             default:
                 throw new InvalidOperationException($"Unknown outcome {outcome}");
@@ -115,20 +154,36 @@ internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDicti
     /// <summary>
     /// Stores <paramref name="delivery"/> to be tried again: after <paramref name="after"/> when positive (a rate
     /// limit: the whole lane parks until then), else after an exponential backoff of this delivery alone.
+    /// <paramref name="sending"/> is the attempt this follows, if a platform call was made (see
+    /// <see cref="OutboxLaneLease.SaveOutcome"/>).
     /// </summary>
-    private void Wait(OutboxDelivery delivery, TimeSpan after, string error)
+    private void Wait(OutboxDelivery? sending, OutboxDelivery delivery, TimeSpan after, string error)
     {
         var now = time.GetUtcNow();
         if (after <= TimeSpan.Zero)
         {
             var attempts = Math.Max(0, delivery.Attempts - 1);
             var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 10))));
-            Save(delivery with { NextAttemptAt = now + backoff, LastError = error });
+            var retry = delivery with { NextAttemptAt = now + backoff, LastError = error };
+            if (sending is null)
+            {
+                Save(retry);
+            }
+            else
+            {
+                lease.SaveOutcome(sending, retry);
+            }
+
             return;
         }
 
+        if (sending is not null)
+        {
+            lease.SaveOutcome(sending, delivery with { NextAttemptAt = now + after, LastError = error });
+        }
+
         var until = now + after;
-        store.Write(tx =>
+        lease.Write(tx =>
         {
             var set = tx.Set<OutboxDelivery>();
             set.Upsert(delivery with { NextAttemptAt = until, LastError = error });
@@ -142,7 +197,7 @@ internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDicti
         });
     }
 
-    private void Save(OutboxDelivery delivery) => store.Write(s => s.Set<OutboxDelivery>().Upsert(delivery));
+    private void Save(OutboxDelivery delivery) => lease.Write(s => s.Set<OutboxDelivery>().Upsert(delivery));
 
     /// <summary>Runs a platform call; any failure but our own cancellation becomes <paramref name="onError"/>.</summary>
     private static async Task<T> Catch<T>(Func<Task<T>> call, Func<Exception, T> onError, CancellationToken cancellationToken)

@@ -6,18 +6,39 @@ namespace TechFlow.OnCall.Core.Pipelines;
 /// <summary>
 /// The team's pipelines, cached in memory, and the matcher that turns what a person typed into one of them.
 /// </summary>
-/// <remarks>Thread-safe. The cache is rebuilt after <see cref="Invalidate"/> (call it after changing pipelines).</remarks>
-public sealed class PipelineCatalog(IOnCallStore store)
+/// <remarks>
+/// Thread-safe. The cache is rebuilt after any committed unit of work that changed pipelines, here or on another
+/// replica (<see cref="IOnCallStore.Committed"/>), and after <see cref="Invalidate"/>.
+/// </remarks>
+public sealed class PipelineCatalog
 {
     private const double SuggestionThreshold = 0.55;
     private static readonly HashSet<string> NoiseWords = ["the", "pipeline", "pipelines", "for", "of", "on", "dashboard's"];
+    private readonly IOnCallStore _store;
     private volatile Snapshot? _snapshot;
+    private int _version;
+
+    public PipelineCatalog(IOnCallStore store)
+    {
+        _store = store;
+        store.Committed += commit =>
+        {
+            if (commit.Touches<Pipeline>())
+            {
+                Invalidate();
+            }
+        };
+    }
 
     public IReadOnlyList<Pipeline> All => Load().Pipelines;
 
     public Pipeline? Get(string id) => Load().Pipelines.FirstOrDefault(p => p.Id == id);
 
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _snapshot = null;
+    }
 
     /// <summary>
     /// Matches the longest leading run of words in <paramref name="text"/> to a pipeline name or alias.
@@ -160,7 +181,8 @@ public sealed class PipelineCatalog(IOnCallStore store)
             return snapshot;
         }
 
-        var pipelines = store.Set<Pipeline>().All().OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var version = Volatile.Read(ref _version);
+        var pipelines = _store.Set<Pipeline>().All().OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         var keys = new Dictionary<string, List<string>>();
         var exact = new Dictionary<string, Pipeline>();
         var clashes = new HashSet<string>();
@@ -194,7 +216,12 @@ public sealed class PipelineCatalog(IOnCallStore store)
         var vocabulary = keyWords.Values.SelectMany(k => k).SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
         var longest = keyWords.Values.SelectMany(k => k).Select(k => k.Count).DefaultIfEmpty(0).Max();
         snapshot = new Snapshot(pipelines, keys, exact, keyWords, vocabulary, longest);
-        _snapshot = snapshot;
+        // A change committed while this was loading leaves the cache empty, so the next reader loads it again.
+        if (Volatile.Read(ref _version) == version)
+        {
+            _snapshot = snapshot;
+        }
+
         return snapshot;
     }
 

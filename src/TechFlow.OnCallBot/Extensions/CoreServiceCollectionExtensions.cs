@@ -31,6 +31,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EffectiveSchedule>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<OnCall.Core.Announcements.Outbox>();
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), "Outbox:LeaseDuration must be at least one second")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value);
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<TimeText>();
         services.AddSingleton<WhenParser>();

@@ -46,7 +46,8 @@ public static class JobsServiceCollectionExtensions
             q.UseOnCallJobStore(configuration);
             q.AddJobListener<QuartzJobListener>();
             q.AddTriggerListener<QuartzMisfireListener>();
-            q.AddJob<DueWorkJob>(j => j.WithIdentity(DueWorkJob.Key));
+            // RequestRecovery: on a cluster, a job running on a replica that dies is run again by a live one (each is idempotent).
+            q.AddJob<DueWorkJob>(j => j.WithIdentity(DueWorkJob.Key).RequestRecovery());
             q.AddTrigger(t => t
                 .ForJob(DueWorkJob.Key)
                 .WithIdentity("due-work-every-minute", "oncall")
@@ -56,7 +57,7 @@ public static class JobsServiceCollectionExtensions
                     .RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 
-            q.AddJob<AnnouncementsJob>(j => j.WithIdentity(AnnouncementsJob.Key).StoreDurably());
+            q.AddJob<AnnouncementsJob>(j => j.WithIdentity(AnnouncementsJob.Key).StoreDurably().RequestRecovery());
             q.AddTrigger(t => t
                 .ForJob(AnnouncementsJob.Key)
                 .WithIdentity("announcements-at-start", "oncall")
@@ -68,7 +69,7 @@ public static class JobsServiceCollectionExtensions
                     .InTimeZone(zone)
                     .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
 
-            q.AddJob<PageEscalationJob>(j => j.WithIdentity(PageEscalationJob.Key).StoreDurably());
+            q.AddJob<PageEscalationJob>(j => j.WithIdentity(PageEscalationJob.Key).StoreDurably().RequestRecovery());
 
             q.AddJob<TimedTriggersJob>(j => j.WithIdentity(TimedTriggersJob.Key).StoreDurably());
             q.AddTrigger(t => t

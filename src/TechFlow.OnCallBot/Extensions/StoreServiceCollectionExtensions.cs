@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TechFlow.OnCall.Core;
+using TechFlow.OnCall.Core.Announcements;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
@@ -59,6 +60,12 @@ public static class StoreServiceCollectionExtensions
 
         var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Store");
+        if (!options.IsPostgres)
+        {
+            // This process holds the LiteDB file alone, so lane claims left by an earlier run are stale.
+            services.GetRequiredService<OutboxDispatcher>().ReleaseAllClaims();
+        }
+
         if (options.Seed == "techflow")
         {
             var seeder = services.GetRequiredService<TeamSeeder>();

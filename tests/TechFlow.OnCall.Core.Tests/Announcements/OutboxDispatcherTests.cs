@@ -94,6 +94,8 @@ public sealed class OutboxDispatcherTests : IDisposable
         var lanes = Dispatcher.StartDueLanes(CancellationToken.None);
 
         Assert.Equal(3, lanes.Count);
+        // The slow lane claims its lane and records Sending on its own schedule; the others finish while it hangs.
+        Assert.True(await WaitUntilAsync(() => Delivery("slow").Status == DeliveryStatus.Sending && _sink.Calls.Contains("deliver:slow")));
         Assert.True(await WaitUntilAsync(() => Delivery("dm").Status == DeliveryStatus.Sent && Delivery("team").Status == DeliveryStatus.Sent));
         Assert.Equal(DeliveryStatus.Sending, Delivery("slow").Status);
         release.SetResult(new DeliveryOutcome.Sent("ref"));
@@ -163,6 +165,28 @@ public sealed class OutboxDispatcherTests : IDisposable
 
         Assert.Equal(["original"], _sink.Delivered);
         Assert.Equal(DeliveryStatus.Pending, Delivery("update").Status);
+    }
+
+    [Fact]
+    public void PrepareStore_LiteDbFileWithAClaimFromAnEarlierRun_DropsItSoTheLaneNeedNotWaitForTheLease()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"oncall-claims-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var first = TestBot.Create(Now, new Dictionary<string, string?> { ["Store:Path"] = path }))
+            {
+                first.Store.Write(tx => tx.Set<OutboxLaneClaim>().Upsert(new OutboxLaneClaim { Id = "fake|channel:", Owner = "killed", Until = Now.AddHours(1) }));
+            }
+
+            using var restarted = TestBot.Create(Now, new Dictionary<string, string?> { ["Store:Path"] = path });
+
+            Assert.Empty(restarted.Store.Set<OutboxLaneClaim>().All());
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(Path.ChangeExtension(path, null) + "-log.db");
+        }
     }
 
     /// <summary>Polls <paramref name="condition"/> (up to 10 s): lanes run on the thread pool.</summary>
