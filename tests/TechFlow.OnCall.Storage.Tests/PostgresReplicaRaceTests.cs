@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.Inbound;
 using TechFlow.OnCall.Core.Paging;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Core.Schedule;
@@ -87,18 +88,18 @@ public sealed class PostgresReplicaRaceTests : IDisposable
     }
 
     [SkippableFact]
-    public void TryAccept_OneSlackEventIdOnBothReplicasAtOnce_AcceptedOnce()
+    public void TryAccept_OneSlackEventIdOnBothReplicasAtOnce_AcceptedOnceWithItsWork()
     {
         var database = _database = PostgresTestDatabase.Create();
         var time = new FakeTimeProvider(Monday);
         var stores = new[] { Own(PostgresStore.Open(database.ForReplica("a"))), Own(PostgresStore.Open(database.ForReplica("b"))) };
-        var receipts = stores.Select(s => new SlackEventReceipts(s, time)).ToArray();
+        var inboxes = stores.Select(s => new Inbox(s, time)).ToArray();
 
         var accepted = Enumerable.Range(0, 40).AsParallel().WithDegreeOfParallelism(8)
-            .Count(i => receipts[i % 2].TryAccept("Ev0RETRIED"));
+            .Count(i => inboxes[i % 2].TryAccept("slack-event:Ev0RETRIED", "slack-event", "{}"));
 
         Assert.Equal(1, accepted);
-        Assert.Equal(1, stores[1].Set<SlackEventReceipt>().Count());
+        Assert.Equal(1, stores[1].Set<InboundWork>().Count());
     }
 
     [SkippableFact]
