@@ -1,5 +1,6 @@
 using TechFlow.OnCall.Core.Inbound;
 using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCallBot.Background;
 
 namespace TechFlow.OnCallBot.Inbound;
 
@@ -10,57 +11,17 @@ namespace TechFlow.OnCallBot.Inbound;
 internal sealed class InboundWorkService(
     InboundWorkRunner runner,
     IOnCallStore store,
-    ILogger<InboundWorkService> logger) : BackgroundService
+    ILogger<InboundWorkService> logger) : CommitDrivenService<InboundWork>(store, logger)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
-    private readonly SemaphoreSlim _wake = new(0);
+    protected override string Work => "Starting inbound work";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        store.Committed += OnCommitted;
-        runner.AttemptFinished += OnAttemptFinished;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    runner.StartDue(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Starting inbound work failed; will retry");
-                }
+    protected override void StartDue(CancellationToken stoppingToken) => runner.StartDue(stoppingToken);
 
-                using var delay = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                delay.CancelAfter(Poll);
-                try
-                {
-                    await _wake.WaitAsync(delay.Token);
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            await runner.WaitForRunningAsync();
-            store.Committed -= OnCommitted;
-            runner.AttemptFinished -= OnAttemptFinished;
-        }
-    }
+    protected override Task WaitForStartedAsync() => runner.WaitForRunningAsync();
 
-    private void OnCommitted(StoreCommit commit)
-    {
-        if (commit.Touches<InboundWork>() && _wake.CurrentCount == 0)
-        {
-            _wake.Release();
-        }
-    }
+    protected override void Subscribe() => runner.AttemptFinished += OnAttemptFinished;
+
+    protected override void Unsubscribe() => runner.AttemptFinished -= OnAttemptFinished;
 
     private void OnAttemptFinished(InboundWork work, Exception? error)
     {
@@ -68,20 +29,14 @@ internal sealed class InboundWorkService(
         {
             case InboundWorkState.Failed when error is HttpRequestException or OnCall.Slack.Api.SlackApiException:
                 // A platform refusal or outage (a response_url host not allowed, channel_not_found): one line.
-                logger.LogWarning("Inbound work {Id} failed after {Attempts} attempts: {Error}", work.Id, work.Attempts, work.LastError);
+                Logger.LogWarning("Inbound work {Id} failed after {Attempts} attempts: {Error}", work.Id, work.Attempts, work.LastError);
                 break;
             case InboundWorkState.Failed:
-                logger.LogError(error, "Inbound work {Id} failed after {Attempts} attempts: {Error}", work.Id, work.Attempts, work.LastError);
+                Logger.LogError(error, "Inbound work {Id} failed after {Attempts} attempts: {Error}", work.Id, work.Attempts, work.LastError);
                 break;
             case InboundWorkState.Pending when error is not null:
-                logger.LogWarning("Inbound work {Id} attempt {Attempts} failed, retrying at {At:O}: {Error}", work.Id, work.Attempts, work.NextAttemptAt, work.LastError);
+                Logger.LogWarning("Inbound work {Id} attempt {Attempts} failed, retrying at {At:O}: {Error}", work.Id, work.Attempts, work.NextAttemptAt, work.LastError);
                 break;
         }
-    }
-
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
     }
 }

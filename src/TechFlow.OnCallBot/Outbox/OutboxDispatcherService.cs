@@ -1,89 +1,36 @@
 using TechFlow.OnCall.Core.Announcements;
 using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCallBot.Background;
 
 namespace TechFlow.OnCallBot.Outbox;
 
 /// <summary>
 /// Runs the outbox dispatcher: starts the lanes that have due work whenever a committed unit of work adds messages,
-/// whenever a lane stops, and every few seconds for retries and parked lanes. It never waits for a lane, so a slow
+/// whenever a lane stops, and every second for retries and parked lanes. It never waits for a lane, so a slow
 /// destination holds up only itself.
 /// </summary>
 internal sealed class OutboxDispatcherService(
     OutboxDispatcher dispatcher,
     IOnCallStore store,
-    ILogger<OutboxDispatcherService> logger) : BackgroundService
+    ILogger<OutboxDispatcherService> logger) : CommitDrivenService<OutboxMessage>(store, logger)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
-    private readonly SemaphoreSlim _wake = new(0);
+    protected override string Work => "Outbox dispatch";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        store.Committed += OnCommitted;
-        dispatcher.LaneStopped += OnLaneStopped;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    dispatcher.StartDueLanes(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Outbox dispatch failed; will retry");
-                }
+    protected override void StartDue(CancellationToken stoppingToken) => dispatcher.StartDueLanes(stoppingToken);
 
-                using var delay = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                delay.CancelAfter(Poll);
-                try
-                {
-                    await _wake.WaitAsync(delay.Token);
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            await dispatcher.WaitForLanesAsync();
-            store.Committed -= OnCommitted;
-            dispatcher.LaneStopped -= OnLaneStopped;
-        }
-    }
+    protected override Task WaitForStartedAsync() => dispatcher.WaitForLanesAsync();
 
-    private void OnCommitted(StoreCommit commit)
-    {
-        if (commit.Touches<OutboxMessage>())
-        {
-            Wake();
-        }
-    }
+    protected override void Subscribe() => dispatcher.LaneStopped += OnLaneStopped;
+
+    protected override void Unsubscribe() => dispatcher.LaneStopped -= OnLaneStopped;
 
     private void OnLaneStopped(string lane, Exception? error)
     {
         if (error is not null and not OperationCanceledException)
         {
-            logger.LogError(error, "Outbox lane {Lane} stopped; it is retried on the next pass", lane);
+            Logger.LogError(error, "Outbox lane {Lane} stopped; it is retried on the next pass", lane);
         }
 
         Wake();
-    }
-
-    private void Wake()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            _wake.Release();
-        }
-    }
-
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
     }
 }
