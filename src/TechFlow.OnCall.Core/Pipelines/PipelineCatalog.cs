@@ -6,12 +6,28 @@ namespace TechFlow.OnCall.Core.Pipelines;
 /// <summary>
 /// The team's pipelines, cached in memory, and the matcher that turns what a person typed into one of them.
 /// </summary>
-/// <remarks>Thread-safe. The cache is rebuilt after <see cref="Invalidate"/> (call it after changing pipelines).</remarks>
-public sealed class PipelineCatalog(IOnCallStore store)
+/// <remarks>
+/// Thread-safe. The cache is dropped after every committed unit of work that touches pipelines (from this process or,
+/// on PostgreSQL, another replica), so no answer outlives a change; <see cref="Invalidate"/> drops it by hand.
+/// </remarks>
+public sealed class PipelineCatalog
 {
     private const double SuggestionThreshold = 0.55;
     private static readonly HashSet<string> NoiseWords = ["the", "pipeline", "pipelines", "for", "of", "on", "dashboard's"];
+    private readonly IOnCallStore _store;
     private volatile Snapshot? _snapshot;
+
+    public PipelineCatalog(IOnCallStore store)
+    {
+        _store = store;
+        store.Committed += commit =>
+        {
+            if (commit.Touches<Pipeline>())
+            {
+                _snapshot = null;
+            }
+        };
+    }
 
     public IReadOnlyList<Pipeline> All => Load().Pipelines;
 
@@ -141,7 +157,7 @@ public sealed class PipelineCatalog(IOnCallStore store)
             return snapshot;
         }
 
-        var pipelines = store.Set<Pipeline>().All().OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var pipelines = _store.Set<Pipeline>().All().OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         var keys = new Dictionary<string, List<string>>();
         var exact = new Dictionary<string, Pipeline>();
         var clashes = new HashSet<string>();

@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSwaps(configuration);
         services.AddPaging(configuration);
         services.AddAnnouncements(configuration);
+        services.AddTeamChanges();
 
         services.AddSingleton(sp =>
         {
