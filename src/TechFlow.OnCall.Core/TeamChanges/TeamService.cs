@@ -167,7 +167,7 @@ public sealed class TeamService(
             case TeamChangeKind.Leave:
                 engineers.Upsert(before! with { LeftOn = r.On });
                 var ownership = RosterChanges.HandOver(tx, r.EngineerId, r.On!.Value);
-                result = changes.Replan(tx, RegenerationMode.Minimal, [r.EngineerId], ownership);
+                result = changes.Replan(tx, RegenerationMode.Rebalance, [r.EngineerId], ownership);
                 action = "left";
                 break;
             case TeamChangeKind.Rejoin:

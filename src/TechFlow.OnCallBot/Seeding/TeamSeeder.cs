@@ -47,8 +47,9 @@ public sealed class TeamSeeder(IOnCallStore store, PipelineCatalog catalog, Rost
         var leavers = stored.Values.Where(e => e.InRotation && e.LeftOn is null && merged.All(m => m.Id != e.Id)).Select(e => e with { LeftOn = today }).ToList();
         var gone = stored.Values.Where(e => !e.InRotation && merged.All(m => m.Id != e.Id)).ToList();
         var lines = Diff(merged, leavers, gone, stored, contents.Pipelines);
+        lines.AddRange(PipelineDiff(contents.Pipelines));
         Check(file, merged, contents.Pipelines, today);
-        if (dryRun || (stored.Count > 0 && lines.Count == 0 && SameTeam(contents)))
+        if (dryRun)
         {
             return lines;
         }
@@ -71,7 +72,7 @@ public sealed class TeamSeeder(IOnCallStore store, PipelineCatalog catalog, Rost
                 }
 
                 var joined = merged.Any(e => !stored.ContainsKey(e.Id) || (stored[e.Id].LeftOn is not null && e.LeftOn is null));
-                var result = changes.Replan(tx, joined ? RegenerationMode.Rebalance : RegenerationMode.Minimal, [.. leavers.Select(e => e.Id)], []);
+                var result = changes.Replan(tx, joined || leavers.Count > 0 ? RegenerationMode.Rebalance : RegenerationMode.Minimal, [.. leavers.Select(e => e.Id)], []);
                 if (result.Regeneration?.Problems is { Count: > 0 } problems)
                 {
                     throw new TeamFileException($"{file}: shift {problems[0].Window.Id} would have nobody: {problems[0].Reason}. Nothing was changed.");
@@ -129,9 +130,21 @@ public sealed class TeamSeeder(IOnCallStore store, PipelineCatalog catalog, Rost
         return lines;
     }
 
-    private bool SameTeam(TeamFileContents contents) =>
-        contents.Pipelines.Count == store.Set<Pipeline>().Count()
-        && contents.Pipelines.All(p => store.Set<Pipeline>().Get(p.Id) is { } same && Same(same, p));
+    private List<string> PipelineDiff(List<Pipeline> pipelines)
+    {
+        var stored = store.Set<Pipeline>().All().ToDictionary(p => p.Id);
+        if (stored.Count == 0)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. pipelines.Where(p => !stored.ContainsKey(p.Id)).Select(p => $"add pipeline {p.Id} ({p.Name})"),
+            .. pipelines.Where(p => stored.TryGetValue(p.Id, out var before) && !Same(before, p)).Select(p => $"update pipeline {p.Id}"),
+            .. stored.Keys.Where(id => pipelines.All(p => p.Id != id)).Order(StringComparer.Ordinal).Select(id => $"retire pipeline {id}"),
+        ];
+    }
 
     private static bool Same(Pipeline a, Pipeline b) =>
         a with { StakeholderIds = [], Aliases = [] } == b with { StakeholderIds = [], Aliases = [] }

@@ -74,4 +74,39 @@ public class ReseedMergeTests
         var reply = await bot.AskTextAsync("/oncall owners daily account growth");
         Assert.Contains("Daily Account Growth", reply);
     }
+
+    [Theory]
+    [InlineData("owner-left", "would have no owner: \"mike-rodriguez\" has left the team")]
+    [InlineData("one-left", "fewer than two engineers would be in the rotation")]
+    public void Reseed_FileThatLeavesAShiftOrPipelineWithoutAPerson_IsRefusedAndChangesNothing(string kind, string expected)
+    {
+        using var bot = TestBot.Create(Monday);
+        var team = TeamFiles.Seed();
+        var engineers = TeamFiles.Engineers(team);
+        if (kind == "owner-left")
+        {
+            engineers.First(e => (string?)e!["id"] == "mike-rodriguez")!["leftOn"] = "2026-11-23";
+        }
+        else
+        {
+            foreach (var e in engineers.Where(e => (string?)e!["id"] != "alex-chen" && (string?)e!["id"] != "jordan-blake"))
+            {
+                e!["leftOn"] = "2026-11-23";
+            }
+
+            foreach (var p in TeamFiles.Pipelines(team))
+            {
+                (p!["primaryOwner"], p["secondaryOwner"]) = ("alex-chen", "jordan-blake");
+            }
+        }
+
+        var before = System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Engineer>().All().OrderBy(e => e.Id))
+            + System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Shift>().All().OrderBy(s => s.Id));
+
+        var error = Assert.Throws<TeamFileException>(() => bot.Get<TeamSeeder>().Load(TeamFiles.Write(team)));
+
+        Assert.Contains(expected, error.Message);
+        Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Engineer>().All().OrderBy(e => e.Id))
+            + System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Shift>().All().OrderBy(s => s.Id)));
+    }
 }
