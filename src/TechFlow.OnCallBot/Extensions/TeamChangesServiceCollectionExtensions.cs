@@ -15,6 +15,7 @@ public static class TeamChangesServiceCollectionExtensions
         services.AddSingleton<TeamService>();
         services.AddSingleton<TeamRosterReply>();
         services.AddSingleton<ICommandHandler, TeamHandler>();
+        services.AddSingleton<ICommandHandler, PipelineAdminHandler>();
         services.AddSingleton<IActionHandler, TeamActionHandler>();
         return services;
     }
