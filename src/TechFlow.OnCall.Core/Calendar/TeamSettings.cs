@@ -25,6 +25,8 @@ public sealed class TeamSettings
     /// <summary>Working hours, for the in/out-of-hours split of the fairness report.</summary>
     public TimeOnly WorkdayStart { get; set; } = new(9, 0);
     public TimeOnly WorkdayEnd { get; set; } = new(17, 0);
+    /// <summary>Engineer ids who may change the team, besides the engineering manager and admins in the team file.</summary>
+    public IList<string> Admins { get; set; } = [];
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

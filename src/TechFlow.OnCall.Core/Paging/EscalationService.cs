@@ -1,3 +1,4 @@
+using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Core.Roster;
@@ -10,9 +11,10 @@ namespace TechFlow.OnCall.Core.Paging;
 /// <remarks>
 /// Nobody away (approved time off, or gone from the team) is ever named. When the primary slot is uncovered the
 /// secondary takes level 1 and level 2 is skipped, so the chain continues as usual from level 3; an uncovered
-/// secondary leaves level 2 empty (skipped). Levels without a person have a null <see cref="EscalationStep.Engineer"/>.
+/// secondary leaves level 2 empty (skipped). Levels without a person have a null <see cref="EscalationStep.Engineer"/>
+/// and say why in <see cref="EscalationStep.Hole"/>; nobody who has left the team is ever named.
 /// </remarks>
-public sealed class EscalationService(IOnCallStore store, RosterService roster, EffectiveSchedule schedule)
+public sealed class EscalationService(IOnCallStore store, RosterService roster, EffectiveSchedule schedule, TeamClock clock)
 {
     public EscalationPolicy Policy() => store.Set<EscalationPolicy>().Get(EscalationPolicy.DefaultId) ?? EscalationPolicy.Default;
 
@@ -20,6 +22,7 @@ public sealed class EscalationService(IOnCallStore store, RosterService roster, 
 
     public IReadOnlyList<EscalationStep> Chain(Pipeline? pipeline, OnCallSnapshot? snapshot)
     {
+        var at = snapshot?.At ?? clock.Now;
         var primary = snapshot?.Primary.Holder;
         var secondary = snapshot?.Secondary.Holder;
         var standIn = snapshot is not null && primary is null && secondary is not null;
@@ -31,13 +34,13 @@ public sealed class EscalationService(IOnCallStore store, RosterService roster, 
                 EscalationTarget.PrimaryOnCall when standIn =>
                     new EscalationStep(level, secondary, $"secondary on call, first because the primary slot is {SliceText.Uncovered}: {SliceText.Why(snapshot!.Primary)}"),
                 EscalationTarget.PrimaryOnCall =>
-                    new EscalationStep(level, primary, primary is null && snapshot is not null ? $"primary on call: {SliceText.Uncovered}, {SliceText.Why(snapshot.Primary)}" : "primary on call"),
+                    new EscalationStep(level, primary, primary is null && snapshot is not null ? $"primary on call: {SliceText.Uncovered}, {SliceText.Why(snapshot.Primary)}" : "primary on call", HoleOf(primary, snapshot?.Primary)),
                 EscalationTarget.SecondaryOnCall when standIn =>
-                    new EscalationStep(level, null, "secondary on call: already paged at level 1"),
+                    new EscalationStep(level, null, "secondary on call: already paged at level 1", "the secondary was already paged at level 1"),
                 EscalationTarget.SecondaryOnCall =>
-                    new EscalationStep(level, secondary, secondary is null && snapshot is not null ? $"secondary on call: {SliceText.Uncovered}, {SliceText.Why(snapshot.Secondary)}" : "secondary on call"),
+                    new EscalationStep(level, secondary, secondary is null && snapshot is not null ? $"secondary on call: {SliceText.Uncovered}, {SliceText.Why(snapshot.Secondary)}" : "secondary on call", HoleOf(secondary, snapshot?.Secondary)),
                 EscalationTarget.OwnerOrSenior => OwnerOrSenior(level, pipeline, snapshot),
-                _ => new EscalationStep(level, roster.Manager(), "engineering manager"),
+                _ => Manager(level, at),
             });
         }
 
@@ -52,7 +55,7 @@ public sealed class EscalationService(IOnCallStore store, RosterService roster, 
         {
             foreach (var (id, label) in new[] { (pipeline.PrimaryOwnerId, "pipeline owner"), (pipeline.SecondaryOwnerId, "secondary owner") })
             {
-                if (!skip.Contains(id) && roster.Find(id) is { } owner)
+                if (!skip.Contains(id) && roster.Find(id) is { } owner && Active(owner, snapshot?.At ?? clock.Now))
                 {
                     return new EscalationStep(level, owner, label);
                 }
@@ -60,9 +63,25 @@ public sealed class EscalationService(IOnCallStore store, RosterService roster, 
         }
 
         var senior = roster.Rotation()
-            .Where(e => !skip.Contains(e.Id))
+            .Where(e => !skip.Contains(e.Id) && Active(e, snapshot?.At ?? clock.Now))
             .OrderByDescending(e => e.Seniority)
             .FirstOrDefault();
-        return new EscalationStep(level, senior, "senior engineer");
+        return new EscalationStep(level, senior, "senior engineer", senior is null ? "nobody holds it (no pipeline owner or senior engineer is available)" : null);
     }
+
+    private EscalationStep Manager(EscalationLevel level, DateTimeOffset at)
+    {
+        var manager = roster.Manager();
+        return manager is not null && Active(manager, at)
+            ? new EscalationStep(level, manager, "engineering manager")
+            : new EscalationStep(level, null, "engineering manager", "nobody holds it (the team has no engineering manager)");
+    }
+
+    private static string? HoleOf(Engineer? holder, ScheduleSlice? slice) =>
+        holder is not null ? null
+        : slice is null ? "nobody holds it (no shift is planned then)"
+        : $"nobody holds it ({SliceText.Why(slice)})";
+
+    /// <summary>Whether <paramref name="engineer"/> is still on the team at <paramref name="at"/> (not yet left).</summary>
+    private bool Active(Engineer engineer, DateTimeOffset at) => engineer.LeftOn is not { } left || left > clock.LocalDate(at);
 }

@@ -19,6 +19,11 @@ public sealed class PageCards(RosterService roster, TimeText timeText, RunbookSe
             .Heading($"Page: {NameOf(page, pipeline)}")
             .Text(page.Message);
         b.Field("Status", Status(b, page, now));
+        if (page.Notifications.Count > 0)
+        {
+            Skipped(b, page.Notifications[^1]);
+        }
+
         Common(b, page, now);
         return Finish(b, page);
     }
@@ -34,6 +39,7 @@ public sealed class PageCards(RosterService roster, TimeText timeText, RunbookSe
         b.Text(notification.Round > 0
             ? $"{b.Mention(engineer)}, this page is still not acknowledged (reminder {notification.Round}).{wait}"
             : $"{b.Mention(engineer)}, you are level {notification.Level} ({notification.Role}) for this page.{wait}");
+        Skipped(b, notification);
         Common(b, page, now);
         return Finish(b, page);
     }
@@ -47,6 +53,7 @@ public sealed class PageCards(RosterService roster, TimeText timeText, RunbookSe
             ? $"{Person(b, manualBy)} escalated it"
             : $"Nobody acknowledged within {TimeText.Duration(waited)}";
         b.Text($"{why}: level {notification.Level}, {who} ({notification.Role}), is now paged.");
+        Skipped(b, notification);
         Common(b, page, now);
         return Finish(b, page);
     }
@@ -62,6 +69,14 @@ public sealed class PageCards(RosterService roster, TimeText timeText, RunbookSe
         _ => $"Open, level {page.Level}: {Paged(b, page)}"
             + (page.NextEscalationAt is { } next ? $"; escalates {timeText.Instant(next, now)}" : ""),
     };
+
+    private static void Skipped(ReplyBuilder b, PageNotification notification)
+    {
+        foreach (var note in notification.Skipped)
+        {
+            b.Text($"{note}.");
+        }
+    }
 
     private void Common(ReplyBuilder b, Page page, DateTimeOffset now)
     {

@@ -15,4 +15,6 @@ public sealed record PageNotification
     public string Key { get; init; } = "";
     /// <summary>True when someone pressed Escalate rather than the wait running out.</summary>
     public bool Manual { get; init; }
+    /// <summary>Levels passed over on the way to this one because nobody held them, each with the reason ("Level 2 (secondary on call) was skipped: …").</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
 }

@@ -196,8 +196,16 @@ public sealed class PageService(
         var last = chain[^1].Level.Number;
         var repeat = level > last;
         var step = repeat ? chain[^1] : chain.First(s => s.Level.Number >= level);
+        var skipped = new List<string>();
         while (!repeat && step.Engineer is null && step.Level.Number < last)
         {
+            // A level with nobody is passed over, never silently: the note goes on the page and into its messages.
+            // A stand-in secondary already paged at level 1 is not a hole, so it is not reported.
+            if (step.Level.Target != EscalationTarget.SecondaryOnCall || step.Hole != "the secondary was already paged at level 1")
+            {
+                skipped.Add(step.SkippedNote);
+            }
+
             var next = step.Level.Number + 1;
             step = chain.First(s => s.Level.Number >= next);
         }
@@ -214,6 +222,7 @@ public sealed class PageService(
             At = now,
             Key = key,
             Manual = manual is not null,
+            Skipped = skipped,
         };
         var updated = page with
         {

@@ -1,6 +1,7 @@
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCall.Core.TeamChanges;
 
 namespace TechFlow.OnCall.Core.Swaps;
 
@@ -14,7 +15,7 @@ public sealed class SwapListHandler(IOnCallStore store, RosterService roster, Sw
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
         new("/oncall swaps", "Open swap and cover requests.", "/oncall swaps"),
-        new("/oncall history [@someone]", "Who swapped, covered, approved or undid what, and for whom.", "/oncall history @sarah"),
+        new("/oncall history [@someone]", "Who swapped, covered, approved or undid what, and for whom; who changed the team.", "/oncall history @sarah"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -65,21 +66,27 @@ public sealed class SwapListHandler(IOnCallStore store, RosterService roster, Sw
             .Where(a => person is null || a.People.Contains(person.Id))
             .Take(HistoryRows)
             .ToList();
-        if (entries.Count == 0)
+        var team = store.Set<TeamAuditEntry>().Find(a => a.At > DateTimeOffset.MinValue, a => a.At, descending: true, limit: 1000)
+            .Where(a => person is null || a.SubjectId == person.Id || a.ActorId == person.Id)
+            .Take(HistoryRows)
+            .ToList();
+        if (entries.Count == 0 && team.Count == 0)
         {
             return Reply.Info(person is null ? "No swaps or covers yet." : $"No swaps or covers involving {person.Name} yet.");
         }
 
-        var b = new ReplyBuilder().Heading(person is null ? "Swap and cover history" : $"Swap and cover history: {person.Name}");
-        b.Table(["When", "Request", "What", "By"], entries.Select(a => (IReadOnlyList<string>)
-        [
-            messages.When(a.At, now),
-            a.RequestId,
-            a.Summary,
-            By(b, a),
-        ]));
+        var b = new ReplyBuilder().Heading((team.Count == 0 ? "Swap and cover history" : "Swap, cover and team history") + (person is null ? "" : $": {person.Name}"));
+        var rows = entries.Select(a => (a.At, Row: (IReadOnlyList<string>)[messages.When(a.At, now), a.RequestId, a.Summary, By(b, a)]))
+            .Concat(team.Select(a => (a.At, Row: (IReadOnlyList<string>)[messages.When(a.At, now), "team", a.Summary, Actor(b, a.ActorId)])))
+            .OrderByDescending(x => x.At)
+            .Take(HistoryRows)
+            .Select(x => x.Row);
+        b.Table(["When", "Request", "What", "By"], rows);
         return b.Build();
     }
+
+    private string Actor(ReplyBuilder b, string actorId) =>
+        roster.Find(actorId) is { } actor ? b.Mention(actor) : actorId;
 
     private string By(ReplyBuilder b, SwapAuditEntry a)
     {

@@ -21,7 +21,7 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
         var requester = roster.Find(request.RequesterId);
         var counterpart = roster.Find(request.CounterpartId);
         b.Text(request.TimeOffId is not null
-            ? $"{requester?.Name ?? request.RequesterId} is away (time off), so this {request.RequesterRole.ToString().ToLowerInvariant()} slot is {Conversation.SliceText.Uncovered}. Until someone takes it, pages go to the other on-call role first."
+            ? $"{requester?.Name ?? request.RequesterId} {(request.TimeOffId.StartsWith(TeamChanges.RosterChanges.LeftPrefix, StringComparison.Ordinal) ? "left the team" : "is away (time off)")}, so this {request.RequesterRole.ToString().ToLowerInvariant()} slot is {Conversation.SliceText.Uncovered}. Until someone takes it, pages go to the other on-call role first."
             : request.Kind == SwapKind.Swap
             ? $"{b.Mention(requester)} asks {b.Mention(counterpart)} to swap shifts{Behalf(b, request)}."
             : counterpart is null

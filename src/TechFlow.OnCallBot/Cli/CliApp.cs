@@ -10,7 +10,7 @@ namespace TechFlow.OnCallBot.Cli;
 /// <summary>
 /// The command line: <c>ask</c>, <c>schedule</c>, <c>reseed</c>, <c>backup</c>, <c>restore</c> and <c>migrate-store</c>. Runs without the
 /// web server and exits. It takes the store's lock like the host does; when a host holds the store, read-only
-/// commands and backups go through the host's admin routes and writing commands stop with a message.
+/// commands, backups and reseed go through the host's admin routes.
 /// </summary>
 public static class CliApp
 {
@@ -21,7 +21,7 @@ public static class CliApp
     {
         ["ask"] = new(AskAsync, CliAccess.Read),
         ["schedule"] = new(ScheduleCommand.RunAsync, CliAccess.Read),
-        ["reseed"] = new(ReseedAsync, CliAccess.Write),
+        ["reseed"] = new(ReseedAsync, CliAccess.Team),
         ["backup"] = new(StoreCommands.BackupAsync, CliAccess.Backup),
         ["restore"] = new(StoreCommands.RestoreAsync, CliAccess.Restore),
     };
@@ -71,11 +71,11 @@ public static class CliApp
         {
             host.Services.PrepareStore();
         }
-        catch (StoreInUseException ex) when (command.Access != CliAccess.Write && ex.Holder is { AdminUrl: not null, AdminToken: not null } holder)
+        catch (StoreInUseException ex) when (ex.Holder is { AdminUrl: not null, AdminToken: not null } holder)
         {
             return command.Access == CliAccess.Backup
                 ? await HostAdminClient.BackupAsync(holder, parsed, ex.StorePath, output, errors)
-                : await HostAdminClient.RunAsync(holder, args, ex.StorePath, output, errors);
+                : await HostAdminClient.RunAsync(holder, command.Access == CliAccess.Team ? WithFullFilePath(args) : args, ex.StorePath, output, errors);
         }
         catch (StoreUnavailableException ex)
         {
@@ -86,12 +86,12 @@ public static class CliApp
         return await RunCommandAsync(command, parsed, host.Services, output, errors);
     }
 
-    /// <summary>Runs a read-only command (<c>ask</c>, <c>schedule</c>) on a running host's services, for the admin route.</summary>
+    /// <summary>Runs a read-only command (<c>ask</c>, <c>schedule</c>) or <c>reseed</c> on a running host's services, for the admin route.</summary>
     public static async Task<int> RunInHostAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors)
     {
-        if (!Commands.TryGetValue(args[0], out var command) || command.Access != CliAccess.Read)
+        if (!Commands.TryGetValue(args[0], out var command) || command.Access is not (CliAccess.Read or CliAccess.Team))
         {
-            await errors.WriteLineAsync($"\"{args[0]}\" cannot run through the host; only ask and schedule can.");
+            await errors.WriteLineAsync($"\"{args[0]}\" cannot run through the host; only ask, schedule and reseed can.");
             return 2;
         }
 
@@ -104,7 +104,7 @@ public static class CliApp
         return await RunCommandAsync(command, parsed, services, output, errors);
     }
 
-    public const string Usage = "Usage: ask \"TEXT\" [--as USER] [--at ISO-8601] | reseed [--file PATH] | " + ScheduleCommand.Usage + " | " + StoreCommands.Usage + " | " + MigrateStoreCommand.Usage;
+    public const string Usage = "Usage: ask \"TEXT\" [--as USER] [--at ISO-8601] | reseed [--file PATH] [--dry-run] | " + ScheduleCommand.Usage + " | " + StoreCommands.Usage + " | " + MigrateStoreCommand.Usage;
 
     private static async Task<int> RunCommandAsync(CliCommand command, CliArguments parsed, IServiceProvider services, TextWriter output, TextWriter errors)
     {
@@ -117,6 +117,19 @@ public static class CliApp
             await errors.WriteLineAsync(ex.Message);
             return 1;
         }
+    }
+
+    /// <summary>The arguments with <c>--file</c> made absolute, so the host reads the file this command meant.</summary>
+    private static string[] WithFullFilePath(string[] args)
+    {
+        var copy = (string[])args.Clone();
+        var at = Array.IndexOf(copy, "--file");
+        if (at >= 0 && at + 1 < copy.Length && File.Exists(copy[at + 1]))
+        {
+            copy[at + 1] = Path.GetFullPath(copy[at + 1]);
+        }
+
+        return copy;
     }
 
     private static async Task<int> AskAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
@@ -161,9 +174,21 @@ public static class CliApp
     private static async Task<int> ReseedAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
     {
         var file = args.Options.GetValueOrDefault("file") ?? services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreOptions>>().Value.SeedFile;
-        services.GetRequiredService<TeamSeeder>().Load(file);
+        var dryRun = args.Options.ContainsKey("dry-run");
+        var lines = services.GetRequiredService<TeamSeeder>().Load(file, dryRun);
+        foreach (var line in lines)
+        {
+            await output.WriteLineAsync($"  {line}");
+        }
+
+        if (dryRun)
+        {
+            await output.WriteLineAsync(lines.Count == 0 ? $"{file} matches the store; nothing would change." : $"Dry run: nothing was changed. Run reseed without --dry-run to apply {file}.");
+            return 0;
+        }
+
         services.GetRequiredService<OnCall.Core.Schedule.ScheduleService>().EnsurePlanned();
-        await output.WriteLineAsync($"Loaded the team from {file}.");
+        await output.WriteLineAsync($"Loaded the team from {file}; learned Slack and Teams identities, history, overrides and time off were kept.");
         return 0;
     }
 }

@@ -8,6 +8,9 @@ public sealed record CliArguments(IReadOnlyList<string> Positional, IReadOnlyDic
 {
     private static readonly HashSet<string> Known = ["as", "at", "file", "from", "to", "weeks", "format", "year"];
 
+    /// <summary>Options that take no value (their value is <c>true</c>).</summary>
+    private static readonly HashSet<string> Flags = ["dry-run"];
+
     public static bool TryParse(string[] args, out CliArguments parsed, out string error)
     {
         var positional = new List<string>();
@@ -26,6 +29,12 @@ public sealed record CliArguments(IReadOnlyList<string> Positional, IReadOnlyDic
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 var name = arg[2..];
+                if (Flags.Contains(name))
+                {
+                    options[name] = "true";
+                    continue;
+                }
+
                 if (!Known.Contains(name))
                 {
                     error = $"Unknown option {arg}.";

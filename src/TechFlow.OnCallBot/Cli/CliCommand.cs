@@ -9,8 +9,8 @@ internal enum CliAccess
     /// <summary>Answers from the store (ask, schedule): through the host when one holds it.</summary>
     Read,
 
-    /// <summary>Changes the store (reseed): refused while a host holds it.</summary>
-    Write,
+    /// <summary>Changes the team (reseed): through the host when one holds it, so the running bot sees it at once.</summary>
+    Team,
 
     /// <summary>Copies the store: asks the host for a consistent copy when one holds it.</summary>
     Backup,

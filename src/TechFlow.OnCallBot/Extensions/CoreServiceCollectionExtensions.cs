@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSwaps(configuration);
         services.AddPaging(configuration);
         services.AddAnnouncements(configuration);
+        services.AddTeamChanges();
 
         services.AddSingleton(sp =>
         {

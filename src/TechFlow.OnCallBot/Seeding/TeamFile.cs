@@ -11,7 +11,7 @@ public sealed record TeamFile(
 {
     public sealed record EngineerEntry(
         string Id, string Name, string Seniority, string? Title, string? Email, string? SlackUserId, string? TeamsUserId,
-        string? TimeZone, bool InRotation = true, bool IsManager = false, bool IsAdmin = false, string? JoinedOn = null);
+        string? TimeZone, bool InRotation = true, bool IsManager = false, bool IsAdmin = false, string? JoinedOn = null, string? LeftOn = null);
 
     public sealed record StakeholderEntry(string Id, string Name, string? Description, string? Contact);
 

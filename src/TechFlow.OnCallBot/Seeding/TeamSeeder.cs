@@ -1,15 +1,22 @@
-using System.Globalization;
-using System.Text.Json;
+using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Paging;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Core.Roster;
+using TechFlow.OnCall.Core.Schedule.Fair;
 using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCall.Core.TeamChanges;
 
 namespace TechFlow.OnCallBot.Seeding;
 
-/// <summary>Loads the team file into the store: on first start, or on demand (<c>reseed</c>).</summary>
-public sealed class TeamSeeder(IOnCallStore store, PipelineCatalog catalog)
+/// <summary>
+/// Loads the team file into the store: on first start, or on demand (<c>reseed</c>), where it merges by id: engineers
+/// and pipelines are added, updated and retired, and learned chat identities, history, overrides and time off stay.
+/// </summary>
+public sealed class TeamSeeder(IOnCallStore store, PipelineCatalog catalog, RosterChanges changes, TeamMessages messages, TeamClock clock)
 {
+    /// <summary>The audit actor of a reseed.</summary>
+    public const string Actor = "reseed";
+
     /// <summary>Seeds from <paramref name="file"/> when the store has no engineers; false when it already had some.</summary>
     public bool SeedIfEmpty(string file)
     {
@@ -23,118 +30,140 @@ public sealed class TeamSeeder(IOnCallStore store, PipelineCatalog catalog)
     }
 
     /// <summary>
-    /// Replaces engineers, stakeholders, pipelines and the escalation policy with the file's. Shifts, overrides,
-    /// time off and history stay. The file is fully validated first: a bad file changes nothing.
+    /// Merges the file into the store (or, with <paramref name="dryRun"/>, only says what it would change). Engineers
+    /// missing from the file leave the team today; new ones join and get a fair share from the first unfrozen week;
+    /// Slack and Teams ids the file leaves empty keep what the bot learned; a leave made from chat stays until the file
+    /// gives <c>leftOn</c> or someone rejoins them. The file is fully checked first: a bad file, or one that would leave a
+    /// shift without a person or a pipeline without an owner, changes nothing and says which.
     /// </summary>
-    /// <exception cref="TeamFileException">The file is missing or invalid; the message says where.</exception>
-    public void Load(string file)
+    /// <returns>One line per change.</returns>
+    /// <exception cref="TeamFileException">The file is missing, invalid or would break the schedule; the message says why.</exception>
+    public IReadOnlyList<string> Load(string file, bool dryRun = false)
     {
-        var path = Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file);
-        if (!File.Exists(path))
+        var contents = TeamFileContents.Read(file);
+        var today = clock.LocalDate(clock.Now);
+        var stored = store.Set<Engineer>().All().ToDictionary(e => e.Id);
+        var merged = contents.Engineers.Select(e => Merge(e, stored.GetValueOrDefault(e.Id), stored.Count == 0 ? null : today)).ToList();
+        var leavers = stored.Values.Where(e => e.InRotation && e.LeftOn is null && merged.All(m => m.Id != e.Id)).Select(e => e with { LeftOn = today }).ToList();
+        var gone = stored.Values.Where(e => !e.InRotation && merged.All(m => m.Id != e.Id)).ToList();
+        var lines = Diff(merged, leavers, gone, stored, contents.Pipelines);
+        lines.AddRange(PipelineDiff(contents.Pipelines));
+        Check(file, merged, contents.Pipelines, today);
+        if (dryRun)
         {
-            path = Path.GetFullPath(file);
+            return lines;
         }
 
-        if (!File.Exists(path))
-        {
-            throw new TeamFileException($"{file}: file not found");
-        }
-
-        TeamFile? team;
         try
         {
-            team = JsonSerializer.Deserialize(File.ReadAllText(path), TeamFileJsonContext.Default.TeamFile);
+            store.Write(tx =>
+            {
+                tx.Set<Stakeholder>().DeleteMany(_ => true);
+                tx.Set<Pipeline>().DeleteMany(_ => true);
+                gone.ForEach(e => tx.Set<Engineer>().Delete(e.Id));
+                merged.ForEach(tx.Set<Engineer>().Upsert);
+                leavers.ForEach(tx.Set<Engineer>().Upsert);
+                contents.Stakeholders.ForEach(tx.Set<Stakeholder>().Upsert);
+                contents.Pipelines.ForEach(tx.Set<Pipeline>().Upsert);
+                tx.Set<EscalationPolicy>().Upsert(contents.Policy);
+                if (stored.Count == 0)
+                {
+                    return;
+                }
+
+                var joined = merged.Any(e => !stored.ContainsKey(e.Id) || (stored[e.Id].LeftOn is not null && e.LeftOn is null));
+                var result = changes.Replan(tx, joined || leavers.Count > 0 ? RegenerationMode.Rebalance : RegenerationMode.Minimal, [.. leavers.Select(e => e.Id)], []);
+                if (result.Regeneration?.Problems is { Count: > 0 } problems)
+                {
+                    throw new TeamFileException($"{file}: shift {problems[0].Window.Id} would have nobody: {problems[0].Reason}. Nothing was changed.");
+                }
+
+                if (lines.Count > 0)
+                {
+                    var summary = "reseed: " + string.Join("; ", lines);
+                    changes.Record(tx, $"reseed:{clock.Now.ToUnixTimeMilliseconds()}", "reseeded", Actor, null, summary,
+                        messages.Post("Team change: the team file was reloaded", Actor, result));
+                }
+            });
         }
-        catch (JsonException ex)
+        finally
         {
-            throw new TeamFileException($"{file}: line {(ex.LineNumber ?? 0) + 1}: {ex.Message}");
+            catalog.Invalidate();
         }
 
-        if (team is null)
-        {
-            throw new TeamFileException($"{file}: empty file");
-        }
-
-        var (engineers, stakeholders, pipelines, policy) = Convert(file, team);
-        store.Write(s =>
-        {
-            s.Set<Engineer>().DeleteMany(_ => true);
-            s.Set<Stakeholder>().DeleteMany(_ => true);
-            s.Set<Pipeline>().DeleteMany(_ => true);
-            engineers.ForEach(s.Set<Engineer>().Upsert);
-            stakeholders.ForEach(s.Set<Stakeholder>().Upsert);
-            pipelines.ForEach(s.Set<Pipeline>().Upsert);
-            s.Set<EscalationPolicy>().Upsert(policy);
-        });
-        catalog.Invalidate();
+        return lines;
     }
 
-    private static (List<Engineer>, List<Stakeholder>, List<Pipeline>, EscalationPolicy) Convert(string file, TeamFile team)
+    private static Engineer Merge(Engineer fromFile, Engineer? stored, DateOnly? today) => stored is null
+        ? fromFile with { JoinedOn = fromFile.JoinedOn ?? today }
+        : fromFile with
+        {
+            SlackUserId = fromFile.SlackUserId ?? stored.SlackUserId,
+            TeamsUserId = fromFile.TeamsUserId ?? stored.TeamsUserId,
+            TeamsAadObjectId = stored.TeamsAadObjectId,
+            JoinedOn = fromFile.JoinedOn ?? stored.JoinedOn,
+            LeftOn = fromFile.LeftOn ?? stored.LeftOn,
+        };
+
+    private static List<string> Diff(List<Engineer> merged, List<Engineer> leavers, List<Engineer> gone, Dictionary<string, Engineer> stored, List<Pipeline> pipelines)
     {
-        var engineers = team.Engineers.Select(e => new Engineer
+        if (stored.Count == 0)
         {
-            Id = e.Id,
-            Name = e.Name,
-            Seniority = Parse<Seniority>(file, $"engineer {e.Id} seniority", e.Seniority),
-            Title = e.Title ?? "",
-            Email = e.Email,
-            SlackUserId = e.SlackUserId,
-            TeamsUserId = e.TeamsUserId,
-            TimeZone = e.TimeZone,
-            InRotation = e.InRotation,
-            IsManager = e.IsManager,
-            IsAdmin = e.IsAdmin,
-            JoinedOn = e.JoinedOn is null ? null : DateOnly.ParseExact(e.JoinedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        }).ToList();
-        var ids = engineers.Select(e => e.Id).ToHashSet();
-        var stakeholders = team.Stakeholders.Select(s => new Stakeholder { Id = s.Id, Name = s.Name, Description = s.Description ?? "", Contact = s.Contact }).ToList();
-        var stakeholderIds = stakeholders.Select(s => s.Id).ToHashSet();
-        var pipelines = team.Pipelines.Select(p =>
+            return [$"load {merged.Count} engineers and {pipelines.Count} pipelines"];
+        }
+
+        var lines = new List<string>();
+        foreach (var e in merged)
         {
-            foreach (var owner in new[] { p.PrimaryOwner, p.SecondaryOwner }.Where(o => !ids.Contains(o)))
+            if (!stored.TryGetValue(e.Id, out var before))
             {
-                throw new TeamFileException($"{file}: pipeline {p.Id}: owner \"{owner}\" is not an engineer in the file");
+                lines.Add($"add engineer {e.Id} ({e.Name}, {TeamMessages.SeniorityText(e.Seniority)})");
             }
+            else if (before != e)
+            {
+                lines.Add($"update engineer {e.Id}");
+            }
+        }
 
-            foreach (var unknown in (p.Stakeholders ?? []).Where(s => !stakeholderIds.Contains(s)))
-            {
-                throw new TeamFileException($"{file}: pipeline {p.Id}: stakeholder \"{unknown}\" is not in the file");
-            }
-
-            return new Pipeline
-            {
-                Id = p.Id,
-                Name = p.Name,
-                BusinessArea = p.BusinessArea,
-                Audience = Parse<Audience>(file, $"pipeline {p.Id} audience", p.Audience),
-                Criticality = Parse<Criticality>(file, $"pipeline {p.Id} criticality", p.Criticality),
-                Description = p.Description ?? "",
-                RunSchedule = p.RunSchedule ?? "",
-                ReadyBy = p.ReadyBy is null ? null : TimeOnly.ParseExact(p.ReadyBy, "HH:mm", CultureInfo.InvariantCulture),
-                Freshness = p.Freshness ?? "",
-                ResolutionTarget = TimeSpan.FromHours(p.ResolutionHours <= 0 ? 4 : p.ResolutionHours),
-                PrimaryOwnerId = p.PrimaryOwner,
-                SecondaryOwnerId = p.SecondaryOwner,
-                StakeholderIds = p.Stakeholders ?? [],
-                Aliases = p.Aliases ?? [],
-                Channel = p.Channel,
-            };
-        }).ToList();
-        var policy = team.Escalation is { Count: > 0 } levels
-            ? new EscalationPolicy
-            {
-                Id = EscalationPolicy.DefaultId,
-                Levels = [.. levels.OrderBy(l => l.Level).Select(l => new EscalationLevel(l.Level, Parse<EscalationTarget>(file, $"escalation level {l.Level}", l.Target), TimeSpan.FromMinutes(l.WaitMinutes)))],
-            }
-            : EscalationPolicy.Default;
-        return (engineers, stakeholders, pipelines, policy);
+        lines.AddRange(leavers.Select(e => $"retire engineer {e.Id} (leaves the team today; history kept)"));
+        lines.AddRange(gone.Select(e => $"remove {e.Id} (not in the rotation)"));
+        return lines;
     }
 
-    private static T Parse<T>(string file, string what, string value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed)
-            ? parsed
-            : throw new TeamFileException($"{file}: {what}: \"{value}\" is not one of {string.Join(", ", Enum.GetNames<T>())}");
-}
+    private List<string> PipelineDiff(List<Pipeline> pipelines)
+    {
+        var stored = store.Set<Pipeline>().All().ToDictionary(p => p.Id);
+        if (stored.Count == 0)
+        {
+            return [];
+        }
 
-/// <summary>The team file could not be loaded; the message names the file and the problem.</summary>
-public sealed class TeamFileException(string message) : Exception(message);
+        return
+        [
+            .. pipelines.Where(p => !stored.ContainsKey(p.Id)).Select(p => $"add pipeline {p.Id} ({p.Name})"),
+            .. pipelines.Where(p => stored.TryGetValue(p.Id, out var before) && !Same(before, p)).Select(p => $"update pipeline {p.Id}"),
+            .. stored.Keys.Where(id => pipelines.All(p => p.Id != id)).Order(StringComparer.Ordinal).Select(id => $"retire pipeline {id}"),
+        ];
+    }
+
+    private static bool Same(Pipeline a, Pipeline b) =>
+        a with { StakeholderIds = [], Aliases = [] } == b with { StakeholderIds = [], Aliases = [] }
+        && a.StakeholderIds.SequenceEqual(b.StakeholderIds) && a.Aliases.SequenceEqual(b.Aliases);
+
+    private static void Check(string file, List<Engineer> merged, List<Pipeline> pipelines, DateOnly today)
+    {
+        var active = merged.Where(e => e.LeftOn is null || e.LeftOn > today).Select(e => e.Id).ToHashSet();
+        foreach (var p in pipelines)
+        {
+            foreach (var owner in new[] { p.PrimaryOwnerId, p.SecondaryOwnerId }.Where(o => !active.Contains(o)))
+            {
+                throw new TeamFileException($"{file}: pipeline {p.Id} would have no owner: \"{owner}\" has left the team. Nothing was changed.");
+            }
+        }
+
+        if (merged.Count(e => e.InRotation && active.Contains(e.Id)) < 2)
+        {
+            throw new TeamFileException($"{file}: fewer than two engineers would be in the rotation, so shifts would have nobody. Nothing was changed.");
+        }
+    }
+}

@@ -37,7 +37,13 @@ public sealed class EscalationHandler(PipelineCatalog pipelines, EscalationServi
             b.Tone(ReplyTone.Warning).Context(note);
         }
 
-        b.Context("If a level does not acknowledge in time, the next level is paged; a level with nobody is skipped; after the last level it repeats.");
+        foreach (var hole in chain.Where(s => s.Engineer is null && s.Hole is { } h && !h.StartsWith("the secondary was already", StringComparison.Ordinal)))
+        {
+            var reason = hole.Hole!.Replace("nobody holds it ", "", StringComparison.Ordinal);
+            b.Tone(ReplyTone.Warning).Text($"Hole: level {hole.Level.Number} ({hole.TargetName}) has nobody {reason}; a page skips it to the next level and says so.");
+        }
+
+        b.Context("If a level does not acknowledge in time, the next level is paged; a level with nobody is skipped with a note on the page; after the last level it repeats.");
         return ValueTask.FromResult(b.Build());
     }
 }
