@@ -9,7 +9,7 @@ public sealed class OnCallCommandHandler(ConversationService conversation, Slack
 {
     public string Command => "*";
 
-    public async Task<SlashCommandResponse> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    public async Task<SlashCommandResponse?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         var input = await identity.InputAsync(command.UserId, command.ChannelId, cancellationToken);
         var reply = await conversation.AskAsync(input with { Text = command.Text }, cancellationToken);
