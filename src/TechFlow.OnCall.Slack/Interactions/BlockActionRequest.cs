@@ -10,7 +10,9 @@ public sealed record BlockActionRequest(
     string? ChannelId,
     string? MessageTs,
     bool IsEphemeral,
-    string? ResponseUrl)
+    string? ResponseUrl,
+    string? TriggerId = null,
+    string? ViewId = null)
 {
     /// <summary>Reads a <c>block_actions</c> payload; null when it is another type or lacks user or action.</summary>
     public static BlockActionRequest? Parse(JsonElement payload)
@@ -39,7 +41,9 @@ public sealed record BlockActionRequest(
             (isContainer ? Str(container, "channel_id") : null) ?? channel,
             isContainer ? Str(container, "message_ts") : null,
             isContainer && container.TryGetProperty("is_ephemeral", out var eph) && eph.ValueKind == JsonValueKind.True,
-            Str(payload, "response_url"));
+            Str(payload, "response_url"),
+            Str(payload, "trigger_id"),
+            payload.TryGetProperty("view", out var view) && view.ValueKind == JsonValueKind.Object ? Str(view, "id") : null);
     }
 
     private static string? Str(JsonElement element, string name) =>

@@ -8,6 +8,7 @@ using TechFlow.OnCall.Slack.Events;
 using TechFlow.OnCall.Slack.Identity;
 using TechFlow.OnCall.Slack.Inbound;
 using TechFlow.OnCall.Slack.Interactions;
+using TechFlow.OnCall.Slack.Modals;
 using TechFlow.OnCall.Slack.OnCallSync;
 using TechFlow.OnCall.Slack.SocketMode;
 
@@ -64,7 +65,18 @@ public static class SlackServiceCollectionExtensions
         // Handlers per slash command, block action and event, in one readable block.
         services.AddSingleton<ISlashCommandHandler, OnCallCommandHandler>();
         services.AddSingleton<IBlockActionHandler, ConversationActionHandler>();
+        services.AddSingleton<IBlockActionHandler, ModalButtonHandler>();
         services.AddSingleton<IEventCallbackHandler, QuestionCallbackHandler>();
+
+        // Forms (modals): opened from /oncall swap|timeoff|page, shortcuts and Home buttons; answered by callback id.
+        services.AddSingleton<SwapModal>();
+        services.AddSingleton<TimeOffModal>();
+        services.AddSingleton<PageModal>();
+        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<SwapModal>());
+        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<TimeOffModal>());
+        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<PageModal>());
+        services.AddSingleton<ModalOpener>();
+        services.AddSingleton<ShortcutHandler>();
 
         services.AddSingleton<IChatDelivery, SlackChatDelivery>();
         services.AddSingleton<IDueWork, SlackOnCallSync>();
