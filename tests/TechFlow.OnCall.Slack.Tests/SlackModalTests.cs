@@ -77,6 +77,49 @@ public sealed class SlackModalTests : IAsyncLifetime
         var request = Assert.Single(host.Services.GetRequiredService<IOnCallStore>().Set<SwapRequest>().All());
         Assert.Equal(("alex-chen", "sarah-johnson", SwapStatus.Open), (request.RequesterId, request.CounterpartId, request.Status));
         Assert.Equal(mine, request.RequesterStart.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var home = await OpenHomeAsync(client, "U0SARAH", "EvHome1");
+        await AssertValidViewAsync(home);
+        var approve = HomeButtons(home).Single(b => b.ActionId.StartsWith("swap.approve", StringComparison.Ordinal));
+        using var pressed = await client.SendAsync(SlackSigner.Request("/slack/interactions",
+            SlackSigner.ActionBody("U0SARAH", approve.ActionId, approve.Value, _slack.BaseUrl + "/hooks/home"), "application/x-www-form-urlencoded", Now));
+        Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
+        Assert.True(await WaitAsync(() => host.Services.GetRequiredService<IOnCallStore>().Set<SwapRequest>().Get(request.Id)!.Status == SwapStatus.Approved),
+            "Sarah's Approve on her Home tab approved the swap");
+        Assert.True(await WaitAsync(() =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            return _slack.Home("U0SARAH") is { } refreshed && !HomeButtons(refreshed).Any(b => b.Value == approve.Value);
+        }), "her Home tab was republished without the answered request");
+    }
+
+    private async Task<JsonNode> OpenHomeAsync(HttpClient client, string userId, string eventId)
+    {
+        var body = SlackSigner.EventBody(eventId, $$"""{"type":"app_home_opened","user":"{{userId}}","channel":"D0HOME","tab":"home","event_ts":"1700000000.0002"}""");
+        using var response = await client.SendAsync(SlackSigner.Request("/slack/events", body, "application/json", Now));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await _slack.WaitForAsync(s => s.Home(userId) is not null), "views.publish was called");
+        return _slack.Home(userId)!;
+    }
+
+    private static List<(string ActionId, string Value)> HomeButtons(JsonNode view) =>
+        [.. view["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "actions")
+            .SelectMany(b => b!["elements"]!.AsArray())
+            .Select(e => (e!["action_id"]!.GetValue<string>(), e["value"]?.GetValue<string>() ?? ""))];
+
+    private static async Task<bool> WaitAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return condition();
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using TechFlow.OnCall.Slack.Api;
 using TechFlow.OnCall.Slack.Commands;
 using TechFlow.OnCall.Slack.Delivery;
 using TechFlow.OnCall.Slack.Events;
+using TechFlow.OnCall.Slack.Home;
 using TechFlow.OnCall.Slack.Identity;
 using TechFlow.OnCall.Slack.Inbound;
 using TechFlow.OnCall.Slack.Interactions;
@@ -67,6 +68,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IBlockActionHandler, ConversationActionHandler>();
         services.AddSingleton<IBlockActionHandler, ModalButtonHandler>();
         services.AddSingleton<IEventCallbackHandler, QuestionCallbackHandler>();
+        services.AddSingleton<IEventCallbackHandler, AppHomeOpenedHandler>();
 
         // Forms (modals): opened from /oncall swap|timeoff|page, shortcuts and Home buttons; answered by callback id.
         services.AddSingleton<SwapModal>();
@@ -77,6 +79,11 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<PageModal>());
         services.AddSingleton<ModalOpener>();
         services.AddSingleton<ShortcutHandler>();
+
+        // The Home tab: published on app_home_opened and again (debounced) after relevant commits.
+        services.AddSingleton<HomeTab>();
+        services.AddSingleton<HomeTabPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<HomeTabPublisher>());
 
         services.AddSingleton<IChatDelivery, SlackChatDelivery>();
         services.AddSingleton<IDueWork, SlackOnCallSync>();
