@@ -60,9 +60,9 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
     /// <summary>Sends an envelope on <paramref name="via"/> (else the newest open connection) and waits for its ack.</summary>
     /// <param name="dropBeforeAck">Cut the connection right after sending, before the client can acknowledge.</param>
     public async Task<(JsonObject Ack, TimeSpan Took, string EnvelopeId)> DeliverAsync(
-        string type, JsonNode payload, bool acceptsResponsePayload = false, FakeSocket? via = null, bool dropBeforeAck = false, int? retryAttempt = null)
+        string type, JsonNode payload, bool acceptsResponsePayload = false, FakeSocket? via = null, bool dropBeforeAck = false, int? retryAttempt = null, string? envelopeId = null)
     {
-        var envelopeId = $"env-{Interlocked.Increment(ref _envelopes)}-{Guid.NewGuid():N}";
+        envelopeId ??= $"env-{Interlocked.Increment(ref _envelopes)}-{Guid.NewGuid():N}";
         var envelope = new JsonObject
         {
             ["envelope_id"] = envelopeId,
@@ -76,7 +76,8 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
             envelope["retry_reason"] = "timeout";
         }
 
-        var acked = _pending.GetOrAdd(envelopeId, _ => new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var acked = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[envelopeId] = acked;
         var clock = Stopwatch.StartNew();
         for (var tries = 0; tries < 20; tries++)
         {
