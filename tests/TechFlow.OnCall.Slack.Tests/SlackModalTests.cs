@@ -162,6 +162,30 @@ public sealed class SlackModalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TimeOffModal_DatesPicked_FormUpdatedWithTheShiftsTheyHit()
+    {
+        using var host = Host();
+        using var client = host.CreateClient();
+        var payload = JsonNode.Parse(Uri.UnescapeDataString(SlackSigner.ActionBody("U0ALEX", "timeoff.to", "", _slack.BaseUrl + "/hooks/x")["payload=".Length..]))!.AsObject();
+        payload["actions"]![0]!["type"] = "datepicker";
+        payload["actions"]![0]!["selected_date"] = "2026-12-01";
+        payload["container"] = new JsonObject { ["type"] = "view", ["view_id"] = "V0TIMEOFF" };
+        payload.Remove("response_url");
+        payload["view"] = ViewPayloads.Submission("U0ALEX", "oncall_timeoff", new Dictionary<string, JsonObject>
+        {
+            ["from"] = ViewPayloads.Date("2026-11-30"), ["to"] = ViewPayloads.Date("2026-12-01"),
+        })["view"]!.DeepClone();
+
+        Assert.Null(await SubmitAsync(client, payload));
+
+        Assert.True(await _slack.WaitForAsync(s => s.Succeeded("views.update").Count == 1));
+        var update = _slack.Succeeded("views.update")[0].Body!;
+        Assert.Equal(("V0001", "156772938.1827394"), (update["view_id"]!.GetValue<string>(), update["hash"]!.GetValue<string>()));
+        Assert.Contains("hits 1 of your shifts", update["view"]!.ToJsonString(), StringComparison.Ordinal);
+        await AssertValidViewAsync(update["view"]!);
+    }
+
+    [Fact]
     public async Task PageModal_TypeAheadThenSubmit_OptionsFromCatalogAndPageOpened()
     {
         using var host = Host();

@@ -107,6 +107,17 @@ internal sealed class SlackApiGroups(ISlackApiClient client) : IChatApi, IConver
         return result.TryGetProperty("view", out var v) && v.ValueKind == JsonValueKind.Object ? Str(v, "id") ?? "" : "";
     }
 
+    public Task UpdateAsync(string viewId, string? hash, JsonObject view, CancellationToken cancellationToken)
+    {
+        var args = new JsonObject { ["view_id"] = viewId, ["view"] = view.DeepClone() };
+        if (hash is not null)
+        {
+            args["hash"] = hash;
+        }
+
+        return client.PostAsync("views.update", args, cancellationToken);
+    }
+
     public Task PublishAsync(string userId, JsonObject view, CancellationToken cancellationToken) =>
         client.PostAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }, cancellationToken);
 

@@ -27,7 +27,11 @@ public sealed class TimeOffModal(
 
     public string CallbackId => Callback;
 
-    public JsonObject Build(Engineer? engineer)
+    public const string FromAction = "timeoff.from";
+    public const string ToAction = "timeoff.to";
+
+    /// <summary>The form; with both dates picked it also says which of the person's shifts they hit.</summary>
+    public JsonObject Build(Engineer? engineer, DateOnly? from = null, DateOnly? to = null)
     {
         if (engineer is null)
         {
@@ -37,16 +41,46 @@ public sealed class TimeOffModal(
         var now = clock.Now;
         var shifts = schedule.Upcoming(now).Select(w => schedule.SlotIn(engineer.Id, w)).OfType<SwapSlot>().Take(6)
             .Select(s => $"• {Day(s.Start)} – {Day(s.End)} ({s.Role.ToString().ToLowerInvariant()})").ToList();
-        var today = clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var hits = from is { } f && to is { } t ? Hits(engineer, f, t) : null;
         return Modal(Callback, "Request time off",
         [
-            Input(FromBlock, "First day off", new JsonObject { ["type"] = "datepicker", ["action_id"] = "from", ["initial_date"] = today }),
-            Input(ToBlock, "Last day off", new JsonObject { ["type"] = "datepicker", ["action_id"] = "to", ["initial_date"] = today }),
+            Picker(FromBlock, "First day off", FromAction, from ?? clock.Today),
+            Picker(ToBlock, "Last day off", ToAction, to ?? from ?? clock.Today),
             Input(ReasonBlock, "Reason", new JsonObject { ["type"] = "plain_text_input", ["action_id"] = "reason", ["max_length"] = 200 }, optional: true),
             Section(shifts.Count == 0
                 ? "You have no upcoming on-call shifts, so time off changes no shift."
                 : "*Your upcoming shifts* (time off over any of them re-plans it, or opens a cover request when it is too close):\n" + string.Join('\n', shifts)),
+            .. (hits is null ? Array.Empty<JsonObject>() : [Section(hits)]),
         ], submit: "Add time off");
+    }
+
+    /// <summary>Which of <paramref name="engineer"/>'s shifts the days <paramref name="from"/>–<paramref name="to"/> hit.</summary>
+    public string Hits(Engineer engineer, DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return ":warning: The last day off is before the first.";
+        }
+
+        var start = clock.ToInstant(from, TimeOnly.MinValue);
+        var end = clock.ToInstant(to.AddDays(1), TimeOnly.MinValue);
+        var hit = schedule.Between(start, end).Select(w => schedule.SlotIn(engineer.Id, w)).OfType<SwapSlot>()
+            .Select(s => $"• {Day(s.Start)} – {Day(s.End)} ({s.Role.ToString().ToLowerInvariant()})").ToList();
+        return hit.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"*{from:MMM d} – {to:MMM d}* hits none of your shifts.")
+            : string.Create(CultureInfo.InvariantCulture, $"*{from:MMM d} – {to:MMM d}* hits {hit.Count} of your shifts:\n") + string.Join('\n', hit);
+    }
+
+    private static JsonObject Picker(string blockId, string label, string actionId, DateOnly initial)
+    {
+        var block = Input(blockId, label, new JsonObject
+        {
+            ["type"] = "datepicker",
+            ["action_id"] = actionId,
+            ["initial_date"] = initial.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+        block["dispatch_action"] = true;
+        return block;
     }
 
     public async Task<JsonObject?> HandleAsync(ViewSubmission submission, CancellationToken cancellationToken)
@@ -74,6 +108,10 @@ public sealed class TimeOffModal(
             ? Errors(FromBlock, string.Join(' ', reply.Text))
             : Update(Modal(Callback, "Time off recorded", Reply(reply, withButtons: false), submit: null));
     }
+
+    /// <summary>A picked date in a view's state, or null.</summary>
+    public static DateOnly? Picked(ViewSubmission state, string blockId) =>
+        DateOnly.TryParseExact(state.Value(blockId), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private string Day(DateTimeOffset instant) => clock.ToLocal(instant).ToString("ddd MMM d", CultureInfo.InvariantCulture);
 }

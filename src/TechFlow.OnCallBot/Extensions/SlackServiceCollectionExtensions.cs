@@ -67,6 +67,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlashCommandHandler, OnCallCommandHandler>();
         services.AddSingleton<IBlockActionHandler, ConversationActionHandler>();
         services.AddSingleton<IBlockActionHandler, ModalButtonHandler>();
+        services.AddSingleton<IBlockActionHandler, TimeOffPreviewHandler>();
         services.AddSingleton<IEventCallbackHandler, QuestionCallbackHandler>();
         services.AddSingleton<IEventCallbackHandler, AppHomeOpenedHandler>();
 
