@@ -33,6 +33,24 @@ public sealed class HomeTabTests
     }
 
     [Fact]
+    public async Task BuildAsync_Manager_AddsUncoveredSlicesAndFairness_EngineerDoesNot()
+    {
+        using var host = new SlackHost(null, new FakeTimeProvider(Now));
+        var roster = host.Services.GetRequiredService<RosterService>();
+        var home = host.Services.GetRequiredService<HomeTab>();
+
+        var manager = await home.BuildAsync(roster.Manager(), CancellationToken.None);
+        var engineer = await home.BuildAsync(roster.Find("lisa-wang"), CancellationToken.None);
+
+        Assert.Contains("For admins", manager.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("uncovered slices", manager.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("On-call fairness", manager.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("For admins", engineer.ToJsonString(), StringComparison.Ordinal);
+        var (exitCode, output) = await Validators.ValidateBlocksAsync(manager.ToJsonString());
+        Assert.True(exitCode == 0, output);
+    }
+
+    [Fact]
     public async Task Build_PersonNotOnRoster_ExplainsAndStaysValid()
     {
         using var host = new SlackHost(null, new FakeTimeProvider(Now));

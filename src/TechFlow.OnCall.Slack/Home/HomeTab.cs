@@ -28,10 +28,45 @@ public sealed class HomeTab(
     TimeOffService timeOff,
     TeamCalendar calendar,
     TimeText timeText,
-    TeamClock clock)
+    TeamClock clock,
+    ConversationService conversation)
 {
     /// <summary>Slack's limit for a Home tab.</summary>
     public const int MaxBlocks = 100;
+
+    /// <summary>
+    /// <see cref="Build"/>, plus for managers and admins the uncovered slices of the next eight weeks and the
+    /// fairness report (<c>/oncall fairness</c>, the same answer as typed).
+    /// </summary>
+    public async Task<JsonObject> BuildAsync(Engineer? me, CancellationToken cancellationToken)
+    {
+        var view = Build(me);
+        if (me is null || !(me.IsAdmin || me.IsManager))
+        {
+            return view;
+        }
+
+        var now = clock.Now;
+        var uncovered = schedule.Between(now, now.AddDays(56)).Where(s => s.IsUncovered).Take(10).ToList();
+        var blocks = view["blocks"]!.AsArray();
+        var admin = new List<JsonObject>
+        {
+            Header("For admins"),
+            Section(uncovered.Count == 0
+                ? "No uncovered slices in the next eight weeks."
+                : "*Uncovered in the next eight weeks:*\n" + string.Join('\n', uncovered.Select(s =>
+                    $"• {timeText.Instant(s.Start, now)} → {timeText.Instant(s.End, now)}: {s.Role.ToString().ToLowerInvariant()} ({s.Planned.Name} away)"))),
+        };
+        var fairness = await conversation.AskAsync(new BotInput { Platform = "slack", EngineerId = me.Id, Text = "fairness" }, cancellationToken);
+        admin.AddRange(Reply(fairness, withButtons: false));
+        var room = MaxBlocks - blocks.Count;
+        foreach (var block in admin.Take(Math.Max(0, room)))
+        {
+            blocks.Insert(blocks.Count - 1, block);
+        }
+
+        return view;
+    }
 
     public JsonObject Build(Engineer? me)
     {

@@ -40,7 +40,7 @@ public sealed class HomeTabPublisher(
             return;
         }
 
-        var view = home.Build(await identity.ResolveAsync(slackUserId, cancellationToken));
+        var view = await home.BuildAsync(await identity.ResolveAsync(slackUserId, cancellationToken), cancellationToken);
         var json = view.ToJsonString();
         if (!force && _published.TryGetValue(slackUserId, out var last) && last == json)
         {
