@@ -24,6 +24,9 @@ public sealed partial class SocketModeService(
     /// <summary>How long a connection told to disconnect may keep delivering before it is closed from this side.</summary>
     public static readonly TimeSpan Drain = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the WebSocket handshake may take before the attempt counts as failed.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
     private readonly ConcurrentDictionary<int, SocketModeConnection> _open = new();
     private readonly ConcurrentDictionary<Task, bool> _draining = new();
     private int _opened;
@@ -81,7 +84,9 @@ public sealed partial class SocketModeService(
         try
         {
             var url = await api.Apps.ConnectionsOpenAsync(stoppingToken);
-            connection = await SocketModeConnection.ConnectAsync(url, options.Value.SocketKeepAlive, Interlocked.Increment(ref _opened), stoppingToken);
+            using var connecting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            connecting.CancelAfter(ConnectTimeout);
+            connection = await SocketModeConnection.ConnectAsync(url, options.Value.SocketKeepAlive, Interlocked.Increment(ref _opened), connecting.Token);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
