@@ -11,6 +11,21 @@ public sealed class SlackOptions
     /// <summary>The bot token (<c>xoxb-…</c>) for the Web API; without it nothing is posted to Slack.</summary>
     public string? BotToken { get; set; }
 
+    /// <summary>
+    /// The app-level token (<c>xapp-…</c> with <c>connections:write</c>). Set, the app receives commands, buttons and
+    /// events over Socket Mode WebSockets and needs no public URL.
+    /// </summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>How many Socket Mode connections to keep open at once (Slack allows 10); two keep one open across a refresh.</summary>
+    public int SocketConnections { get; set; } = 2;
+
+    /// <summary>How often a Socket Mode connection pings Slack; a pong missing for as long again drops and reopens it.</summary>
+    public TimeSpan SocketKeepAlive { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest wait between attempts to reopen a Socket Mode connection (the wait doubles from 1 s).</summary>
+    public TimeSpan SocketMaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The Web API base URL (a fake Slack in tests).</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
@@ -37,6 +52,9 @@ public sealed class SlackOptions
 
     /// <summary>True when inbound requests can be verified.</summary>
     public bool InboundEnabled => !string.IsNullOrEmpty(SigningSecret);
+
+    /// <summary>True when requests arrive over Socket Mode.</summary>
+    public bool SocketModeEnabled => !string.IsNullOrEmpty(AppToken);
 
     /// <summary>True when the Web API can be called.</summary>
     public bool OutboundEnabled => !string.IsNullOrEmpty(BotToken);

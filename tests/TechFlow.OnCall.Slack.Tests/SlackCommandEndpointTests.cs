@@ -195,7 +195,7 @@ public sealed class SlackCommandEndpointTests : IAsyncLifetime
     {
         public string Command => "/slow";
 
-        public async Task<SlashCommandResponse> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+        public async Task<SlashCommandResponse?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
         {
             await release;
             return new SlashCommandResponse(new SlackMessage("slow answer", []), InChannel: true);

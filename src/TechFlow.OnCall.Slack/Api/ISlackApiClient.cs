@@ -10,6 +10,8 @@ public interface ISlackApiClient
     IConversationsApi Conversations { get; }
     IUsersApi Users { get; }
     IUserGroupsApi UserGroups { get; }
+    IViewsApi Views { get; }
+    IAppsApi Apps { get; }
 
     /// <summary>Calls <paramref name="method"/> with a JSON body; returns the response when <c>ok</c> is true.</summary>
     /// <exception cref="SlackApiException">ok:false, or an HTTP failure that the retries could not cure.</exception>

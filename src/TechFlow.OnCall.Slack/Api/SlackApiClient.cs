@@ -30,12 +30,16 @@ public sealed class SlackApiClient : ISlackApiClient
         Conversations = groups;
         Users = groups;
         UserGroups = groups;
+        Views = groups;
+        Apps = new AppsApi(this);
     }
 
     public IChatApi Chat { get; }
     public IConversationsApi Conversations { get; }
     public IUsersApi Users { get; }
     public IUserGroupsApi UserGroups { get; }
+    public IViewsApi Views { get; }
+    public IAppsApi Apps { get; }
 
     public async Task<JsonElement> PostAsync(string method, JsonObject args, CancellationToken cancellationToken)
     {
@@ -97,9 +101,9 @@ public sealed class SlackApiClient : ISlackApiClient
         return new Uri(new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"), method);
     }
 
-    private async Task<JsonElement> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<JsonElement> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, string? token = null)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Value.BotToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? _options.Value.BotToken);
         using var response = await Call(() => _http.CreateClient(HttpClientName).SendAsync(request, cancellationToken));
         if (!response.IsSuccessStatusCode)
         {
@@ -160,5 +164,22 @@ public sealed class SlackApiClient : ISlackApiClient
         }
 
         return new SlackApiException($"http_{(int)response.StatusCode}");
+    }
+
+    /// <summary><c>apps.*</c>: the same pipeline, with the app-level token in the Authorization header.</summary>
+    private sealed class AppsApi(SlackApiClient client) : IAppsApi
+    {
+        public async Task<Uri> ConnectionsOpenAsync(CancellationToken cancellationToken)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, client.MethodUri("apps.connections.open"))
+            {
+                Content = new StringContent("", Encoding.UTF8, "application/x-www-form-urlencoded"),
+            };
+            var result = await client.SendAsync(request, cancellationToken, client._options.Value.AppToken ?? "");
+            return result.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
+                && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri) && (uri.Scheme is "wss" or "ws")
+                ? uri
+                : throw new SlackApiException("invalid_response");
+        }
     }
 }

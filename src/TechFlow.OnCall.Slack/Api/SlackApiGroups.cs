@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace TechFlow.OnCall.Slack.Api;
 
 /// <summary>The typed method groups, each a thin shape over <see cref="ISlackApiClient.PostAsync"/>/<see cref="ISlackApiClient.GetAsync"/>.</summary>
-internal sealed class SlackApiGroups(ISlackApiClient client) : IChatApi, IConversationsApi, IUsersApi, IUserGroupsApi
+internal sealed class SlackApiGroups(ISlackApiClient client) : IChatApi, IConversationsApi, IUsersApi, IUserGroupsApi, IViewsApi
 {
     public async Task<PostedMessage> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
     {
@@ -100,6 +100,26 @@ internal sealed class SlackApiGroups(ISlackApiClient client) : IChatApi, IConver
         var list = new JsonArray([.. users.Select(u => (JsonNode?)JsonValue.Create(u))]);
         return client.PostAsync("usergroups.users.update", new JsonObject { ["usergroup"] = userGroup, ["users"] = list }, cancellationToken);
     }
+
+    public async Task<string> OpenAsync(string triggerId, JsonObject view, CancellationToken cancellationToken)
+    {
+        var result = await client.PostAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, cancellationToken);
+        return result.TryGetProperty("view", out var v) && v.ValueKind == JsonValueKind.Object ? Str(v, "id") ?? "" : "";
+    }
+
+    public Task UpdateAsync(string viewId, string? hash, JsonObject view, CancellationToken cancellationToken)
+    {
+        var args = new JsonObject { ["view_id"] = viewId, ["view"] = view.DeepClone() };
+        if (hash is not null)
+        {
+            args["hash"] = hash;
+        }
+
+        return client.PostAsync("views.update", args, cancellationToken);
+    }
+
+    public Task PublishAsync(string userId, JsonObject view, CancellationToken cancellationToken) =>
+        client.PostAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }, cancellationToken);
 
     private static SlackUser ToUser(JsonElement user)
     {

@@ -6,5 +6,6 @@ public interface ISlashCommandHandler
     /// <summary>The command it answers, such as <c>/oncall</c>; <c>*</c> answers any command no other handler claims.</summary>
     string Command { get; }
 
-    Task<SlashCommandResponse> HandleAsync(SlashCommand command, CancellationToken cancellationToken);
+    /// <summary>The answer; null when there is nothing to say (for example a modal was opened instead).</summary>
+    Task<SlashCommandResponse?> HandleAsync(SlashCommand command, CancellationToken cancellationToken);
 }

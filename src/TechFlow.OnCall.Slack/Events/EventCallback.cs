@@ -15,7 +15,8 @@ public sealed record EventCallback(
     string? ChannelType,
     string? Ts,
     string? ThreadTs,
-    IReadOnlyList<string> BotUserIds)
+    IReadOnlyList<string> BotUserIds,
+    string? Tab = null)
 {
     /// <summary>Reads an event_callback envelope; null when it lacks event_id or event.type.</summary>
     public static EventCallback? Parse(JsonElement root)
@@ -36,7 +37,7 @@ public sealed record EventCallback(
         }
 
         return new EventCallback(eventId, Str(root, "team_id"), type, Str(e, "subtype"), Str(e, "user"), Str(e, "bot_id"),
-            Str(e, "text") ?? "", Str(e, "channel"), Str(e, "channel_type"), Str(e, "ts"), Str(e, "thread_ts"), bots);
+            Str(e, "text") ?? "", Str(e, "channel"), Str(e, "channel_type"), Str(e, "ts"), Str(e, "thread_ts"), bots, Str(e, "tab"));
     }
 
     /// <summary>True for messages written by a bot (this one included), which the bot never answers.</summary>

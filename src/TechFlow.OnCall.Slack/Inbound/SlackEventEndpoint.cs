@@ -6,12 +6,10 @@ using TechFlow.OnCall.Slack.Events;
 namespace TechFlow.OnCall.Slack.Inbound;
 
 /// <summary>
-/// POST /slack/events: answers url_verification; hands each event_callback to <see cref="SlackInbound"/>, which
-/// records it with its work (a retried event_id is recognised there), and acknowledges it.
+/// POST /slack/events: answers url_verification and hands each event_callback to the
+/// <see cref="SlackEventDispatcher"/> that Socket Mode uses too (it acknowledges at once and drops retries).
 /// </summary>
-public sealed class SlackEventEndpoint(
-    SlackRequestReader reader,
-    SlackInbound inbound)
+public sealed class SlackEventEndpoint(SlackRequestReader reader, SlackEventDispatcher dispatcher)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -46,11 +44,6 @@ public sealed class SlackEventEndpoint(
                 : Results.BadRequest();
         }
 
-        if (type != "event_callback")
-        {
-            return Results.Ok();
-        }
-
-        return inbound.AcceptEvent(root) == SlackDelivery.Invalid ? Results.BadRequest() : Results.Ok();
+        return dispatcher.Dispatch(root).ToHttp();
     }
 }

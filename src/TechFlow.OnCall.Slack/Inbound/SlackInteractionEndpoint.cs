@@ -6,12 +6,10 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace TechFlow.OnCall.Slack.Inbound;
 
 /// <summary>
-/// POST /slack/interactions: verifies, parses the <c>payload</c> form field, and hands it to <see cref="SlackInbound"/>,
-/// which records a button press with its work before it is acknowledged. Other interaction types are ignored.
+/// POST /slack/interactions: verifies, parses the <c>payload</c> form field, and hands it to the
+/// <see cref="SlackInteractionDispatcher"/> that Socket Mode uses too.
 /// </summary>
-public sealed class SlackInteractionEndpoint(
-    SlackRequestReader reader,
-    SlackInbound inbound)
+public sealed class SlackInteractionEndpoint(SlackRequestReader reader, SlackInteractionDispatcher dispatcher)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -38,6 +36,6 @@ public sealed class SlackInteractionEndpoint(
             return Results.BadRequest();
         }
 
-        return inbound.AcceptInteraction(payload) == SlackDelivery.Invalid ? Results.BadRequest() : Results.Ok();
+        return (await dispatcher.DispatchAsync(payload)).ToHttp();
     }
 }

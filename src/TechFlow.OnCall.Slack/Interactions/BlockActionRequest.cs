@@ -10,7 +10,11 @@ public sealed record BlockActionRequest(
     string? ChannelId,
     string? MessageTs,
     bool IsEphemeral,
-    string? ResponseUrl)
+    string? ResponseUrl,
+    string? TriggerId = null,
+    string? ViewId = null,
+    string? ViewHash = null,
+    JsonElement ViewValues = default)
 {
     /// <summary>Reads a <c>block_actions</c> payload; null when it is another type or lacks user or action.</summary>
     public static BlockActionRequest? Parse(JsonElement payload)
@@ -32,6 +36,7 @@ public sealed record BlockActionRequest(
         var container = payload.TryGetProperty("container", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
         var channel = payload.TryGetProperty("channel", out var ch) && ch.ValueKind == JsonValueKind.Object ? Str(ch, "id") : null;
         var isContainer = container.ValueKind == JsonValueKind.Object;
+        var isView = payload.TryGetProperty("view", out var view) && view.ValueKind == JsonValueKind.Object;
         return new BlockActionRequest(
             userId,
             actionId,
@@ -39,7 +44,12 @@ public sealed record BlockActionRequest(
             (isContainer ? Str(container, "channel_id") : null) ?? channel,
             isContainer ? Str(container, "message_ts") : null,
             isContainer && container.TryGetProperty("is_ephemeral", out var eph) && eph.ValueKind == JsonValueKind.True,
-            Str(payload, "response_url"));
+            Str(payload, "response_url"),
+            Str(payload, "trigger_id"),
+            isView ? Str(view, "id") : null,
+            isView ? Str(view, "hash") : null,
+            isView && view.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.Object
+                && state.TryGetProperty("values", out var values) ? values.Clone() : default);
     }
 
     private static string? Str(JsonElement element, string name) =>

@@ -5,10 +5,13 @@ using TechFlow.OnCall.Slack.Api;
 using TechFlow.OnCall.Slack.Commands;
 using TechFlow.OnCall.Slack.Delivery;
 using TechFlow.OnCall.Slack.Events;
+using TechFlow.OnCall.Slack.Home;
 using TechFlow.OnCall.Slack.Identity;
 using TechFlow.OnCall.Slack.Inbound;
 using TechFlow.OnCall.Slack.Interactions;
+using TechFlow.OnCall.Slack.Modals;
 using TechFlow.OnCall.Slack.OnCallSync;
+using TechFlow.OnCall.Slack.SocketMode;
 
 namespace TechFlow.OnCallBot.Extensions;
 
@@ -23,6 +26,12 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>()
             .Bind(configuration.GetSection(SlackOptions.Section))
             .Validate(o => o.SigningSecret is null || o.SigningSecret.Trim().Length > 0, "Slack:SigningSecret is set but empty; remove it to turn Slack off")
+            .Validate(o => o.AppToken is null || o.AppToken.StartsWith("xapp-", StringComparison.Ordinal),
+                "Slack:AppToken must be an app-level token (xapp-…) with connections:write; remove it to use the HTTP request URLs")
+            .Validate(o => o.AppToken is null || !string.IsNullOrEmpty(o.BotToken), "Slack:AppToken (Socket Mode) needs Slack:BotToken too, to answer")
+            .Validate(o => o.SocketConnections is >= 1 and <= 10, "Slack:SocketConnections must be 1 to 10 (Slack allows 10)")
+            .Validate(o => o.SocketKeepAlive >= TimeSpan.FromMilliseconds(100) && o.SocketMaxBackoff >= TimeSpan.FromSeconds(1),
+                "Slack:SocketKeepAlive must be at least 100 ms and Slack:SocketMaxBackoff at least 1 s")
             .Validate(o => o.BotToken is null || o.BotToken.Trim().Length > 0, "Slack:BotToken is set but empty; remove it to turn Slack off")
             .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp),
                 "Slack:ApiBaseUrl must be an absolute http(s) URL")
@@ -48,6 +57,12 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IInboundWorkProcessor>(sp => sp.GetRequiredService<SlackActionWork>());
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackIdentityResolver>();
+        services.AddSingleton<SlashCommandDispatcher>();
+        services.AddSingleton<SlackInteractionDispatcher>();
+        services.AddSingleton<SlackEventDispatcher>();
+        services.AddSingleton<SocketModeEnvelopeHandler>();
+        services.AddSingleton<SocketModeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SocketModeService>());
         services.AddSingleton<SlackCommandEndpoint>();
         services.AddSingleton<SlackInteractionEndpoint>();
         services.AddSingleton<SlackEventEndpoint>();
@@ -55,7 +70,25 @@ public static class SlackServiceCollectionExtensions
         // Handlers per slash command, block action and event, in one readable block.
         services.AddSingleton<ISlashCommandHandler, OnCallCommandHandler>();
         services.AddSingleton<IBlockActionHandler, ConversationActionHandler>();
+        services.AddSingleton<IBlockActionHandler, ModalButtonHandler>();
+        services.AddSingleton<IBlockActionHandler, TimeOffPreviewHandler>();
         services.AddSingleton<IEventCallbackHandler, QuestionCallbackHandler>();
+        services.AddSingleton<IEventCallbackHandler, AppHomeOpenedHandler>();
+
+        // Forms (modals): opened from /oncall swap|timeoff|page, shortcuts and Home buttons; answered by callback id.
+        services.AddSingleton<SwapModal>();
+        services.AddSingleton<TimeOffModal>();
+        services.AddSingleton<PageModal>();
+        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<SwapModal>());
+        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<TimeOffModal>());
+        services.AddSingleton<IViewSubmissionHandler>(sp => sp.GetRequiredService<PageModal>());
+        services.AddSingleton<ModalOpener>();
+        services.AddSingleton<ShortcutHandler>();
+
+        // The Home tab: published on app_home_opened and again (debounced) after relevant commits.
+        services.AddSingleton<HomeTab>();
+        services.AddSingleton<HomeTabPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<HomeTabPublisher>());
 
         services.AddSingleton<IChatDelivery, SlackChatDelivery>();
         services.AddSingleton<IDueWork, SlackOnCallSync>();

@@ -59,8 +59,9 @@ internal sealed class StartupReport(IServiceProvider services, IHostApplicationL
             return;
         }
 
-        logger.LogInformation("Slack: requests on /slack/* {Inbound}; posting {Outbound}",
+        logger.LogInformation("Slack: requests on /slack/* {Inbound}; Socket Mode {SocketMode}; posting {Outbound}",
             slack.InboundEnabled ? "verified with the signing secret" : "off (no Slack:SigningSecret)",
+            slack.SocketModeEnabled ? $"on ({slack.SocketConnections} connections)" : "off (no Slack:AppToken)",
             slack.OutboundEnabled ? $"on, announcements to {slack.AnnouncementChannel ?? "(no Slack:AnnouncementChannel)"}" : "off (no Slack:BotToken)");
     }
 

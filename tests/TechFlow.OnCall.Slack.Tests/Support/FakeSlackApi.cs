@@ -114,7 +114,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
             await after(call);
         }
 
-        JsonObject answer = method switch
+        JsonObject answer = AnswerSocketOrViews(method, body) ?? method switch
         {
             "chat.postMessage" or "chat.update" => new() { ["ok"] = true, ["channel"] = channel, ["ts"] = body?["ts"]?.GetValue<string>() ?? ts },
             "conversations.history" => History(query),
