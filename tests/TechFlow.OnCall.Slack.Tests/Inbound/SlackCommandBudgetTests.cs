@@ -72,10 +72,10 @@ public sealed class SlackCommandBudgetTests : IAsyncLifetime
     {
         public string Command => "/busy";
 
-        public Task<SlashCommandResponse> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+        public Task<SlashCommandResponse?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
         {
             release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
-            return Task.FromResult(new SlashCommandResponse(new SlackMessage("busy answer", []), InChannel: false));
+            return Task.FromResult<SlashCommandResponse?>(new SlashCommandResponse(new SlackMessage("busy answer", []), InChannel: false));
         }
     }
 }
