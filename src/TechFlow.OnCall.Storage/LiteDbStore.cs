@@ -45,6 +45,8 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
 
     public event Action<StoreCommit>? Committed;
 
+    public bool InUnitOfWork => _writeLock.IsHeldByCurrentThread;
+
     /// <summary>The LiteDB file (or <c>:memory:</c>).</summary>
     public string Path { get; }
 

@@ -1,5 +1,6 @@
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Pipelines;
+using TechFlow.OnCall.Core.ReadModel;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
@@ -12,9 +13,10 @@ namespace TechFlow.OnCall.Core.Paging;
 /// secondary takes level 1 and level 2 is skipped, so the chain continues as usual from level 3; an uncovered
 /// secondary leaves level 2 empty (skipped). Levels without a person have a null <see cref="EscalationStep.Engineer"/>.
 /// </remarks>
-public sealed class EscalationService(IOnCallStore store, RosterService roster, EffectiveSchedule schedule)
+public sealed class EscalationService(IOnCallStore store, RosterService roster, EffectiveSchedule schedule, OnCallReadModel? readModel = null)
 {
-    public EscalationPolicy Policy() => store.Set<EscalationPolicy>().Get(EscalationPolicy.DefaultId) ?? EscalationPolicy.Default;
+    public EscalationPolicy Policy() =>
+        (readModel?.TryCurrent() is { } model ? model.Policy : store.Set<EscalationPolicy>().Get(EscalationPolicy.DefaultId)) ?? EscalationPolicy.Default;
 
     public IReadOnlyList<EscalationStep> Chain(Pipeline? pipeline, DateTimeOffset at) => Chain(pipeline, schedule.At(at));
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TechFlow.OnCall.Core;
+using TechFlow.OnCall.Core.ReadModel;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
@@ -72,5 +73,8 @@ public static class StoreServiceCollectionExtensions
         {
             logger.LogWarning("Shift {Shift} could not be planned: {Reason}", problem.Window.Id, problem.Reason);
         }
+
+        // Answers read memory from the first request on; every later commit that touches it reloads it.
+        services.GetService<OnCallReadModel>()?.Warm();
     }
 }
