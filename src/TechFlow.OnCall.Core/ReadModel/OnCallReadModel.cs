@@ -16,7 +16,10 @@ namespace TechFlow.OnCall.Core.ReadModel;
 /// <para>Each relevant commit counts up a generation before it loads anew, and a snapshot records the generation it
 /// was loaded at; a snapshot whose generation is behind is never handed out, so once <c>Write</c> has returned, the
 /// next answer on any thread sees the change (the reload runs on the committing thread, and a reader that arrives
-/// first waits for it or loads itself). Commits from other replicas (PostgreSQL) arrive through the same event.</para>
+/// first waits for it or loads itself).</para>
+/// <para>Only a store that sees every commit (<see cref="IOnCallStore.SeesEveryCommit"/>: LiteDB, one process) is
+/// mirrored; PostgreSQL replicas read the store, since another replica's commit can go unseen while the listener
+/// reconnects, and a replica cut off from the database must say so rather than answer from an old copy.</para>
 /// <para>Inside a unit of work <see cref="TryCurrent"/> returns null: the caller reads the store, so the work sees
 /// its own uncommitted changes as before, and nothing uncommitted ever reaches a snapshot.</para>
 /// </remarks>
@@ -45,10 +48,13 @@ public sealed class OnCallReadModel : IDisposable
     /// <summary>How many snapshots have been loaded (for tests and metrics).</summary>
     public int Loads { get; private set; }
 
-    /// <summary>The current snapshot; null inside a unit of work on this thread (read the store there).</summary>
+    /// <summary>
+    /// The current snapshot; null inside a unit of work on this thread, or on a store that may miss commits
+    /// (<see cref="IOnCallStore.SeesEveryCommit"/>): read the store there.
+    /// </summary>
     public ReadModelSnapshot? TryCurrent()
     {
-        if (_store.InUnitOfWork)
+        if (_store.InUnitOfWork || !_store.SeesEveryCommit)
         {
             return null;
         }

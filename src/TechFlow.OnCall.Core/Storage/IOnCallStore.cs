@@ -40,6 +40,13 @@ public interface IOnCallStore : IStoreSets
     bool InUnitOfWork => false;
 
     /// <summary>
+    /// Whether <see cref="Committed"/> is raised for every commit that changes this store, so an in-memory copy can be
+    /// kept exact (one process owning a LiteDB file). False where commits can go unseen for a while, such as another
+    /// replica's commit while this one's PostgreSQL listener is cut off; in-memory read models are bypassed then.
+    /// </summary>
+    bool SeesEveryCommit => false;
+
+    /// <summary>
     /// Raised after a unit of work that changed something commits (never after a rollback), with the record types it
     /// changed. Handlers run on the committing thread after the lock is released: keep them short (wake a worker).
     /// </summary>

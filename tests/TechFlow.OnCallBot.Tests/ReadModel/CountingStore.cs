@@ -11,6 +11,8 @@ internal sealed class CountingStore(IOnCallStore inner) : IOnCallStore
 
     public bool InUnitOfWork => inner.InUnitOfWork;
 
+    public bool SeesEveryCommit => inner.SeesEveryCommit;
+
     public event Action<StoreCommit>? Committed
     {
         add => inner.Committed += value;

@@ -132,7 +132,8 @@ public class ReadModelFreshnessTests
         stop.Cancel();
         await Task.WhenAll(readers);
         Assert.Empty(stale);
-        Assert.True(bot.Get<OnCallReadModel>().Loads >= 200, $"only {bot.Get<OnCallReadModel>().Loads} loads");
+        // On PostgreSQL (ONCALL_TEST_TESTBOT_PROVIDER) the read model is bypassed and the store answers.
+        Assert.True(!bot.Store.SeesEveryCommit || bot.Get<OnCallReadModel>().Loads >= 200, $"only {bot.Get<OnCallReadModel>().Loads} loads");
     }
 
     [Fact]
