@@ -56,6 +56,8 @@ function gcEnv() {
 }
 
 let nextPort = 39100 + Math.floor(Math.random() * 500);
+const children = new Set();
+process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
 
 /** Starts a target and waits for its first good answer; returns the process, port and cold start in ms. */
 async function start(name) {
@@ -63,6 +65,8 @@ async function start(name) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `oncall-${name}-`));
   const t0 = process.hrtime.bigint();
   const child = targets[name](port, dir);
+  children.add(child);
+  child.on('exit', () => children.delete(child));
   const deadline = Date.now() + 60e3;
   while (Date.now() < deadline) {
     const r = await slack.send(port, paths[name], secret);
