@@ -48,6 +48,8 @@ public sealed class PostgresStore : IOnCallStore, IDisposable
 
     public event Action<StoreCommit>? Committed;
 
+    public bool InUnitOfWork => _ambient.Value is not null;
+
     /// <summary>Connects, brings the schema up to date (safe when replicas start together) and listens for commits.</summary>
     public static PostgresStore Open(string connectionString, ILoggerFactory? loggers = null)
     {

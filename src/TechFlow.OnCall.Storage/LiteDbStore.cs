@@ -45,6 +45,11 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
 
     public event Action<StoreCommit>? Committed;
 
+    public bool InUnitOfWork => _writeLock.IsHeldByCurrentThread;
+
+    /// <remarks>True: the file is held by this process alone (the store lock), and every unit of work runs here.</remarks>
+    public bool SeesEveryCommit => true;
+
     /// <summary>The LiteDB file (or <c>:memory:</c>).</summary>
     public string Path { get; }
 

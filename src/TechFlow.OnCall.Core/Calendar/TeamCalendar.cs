@@ -1,14 +1,18 @@
+using TechFlow.OnCall.Core.ReadModel;
 using TechFlow.OnCall.Core.Storage;
 
 namespace TechFlow.OnCall.Core.Calendar;
 
 /// <summary>Holidays (federal by rule plus stored company days), business days and the month-end investor period.</summary>
-public sealed class TeamCalendar(IOnCallStore store, TeamSettings settings)
+/// <remarks>Reads the in-memory <see cref="OnCallReadModel"/> when there is one (outside a unit of work), else the store.</remarks>
+public sealed class TeamCalendar(IOnCallStore store, TeamSettings settings, OnCallReadModel? readModel = null)
 {
     /// <summary>Federal and company holidays observed in [from, to], by date.</summary>
     public IReadOnlyList<Holiday> Holidays(DateOnly from, DateOnly to)
     {
-        var company = store.Set<Holiday>().Find(h => h.Date >= from && h.Date <= to);
+        var company = readModel?.TryCurrent() is { } model
+            ? model.CompanyHolidays.Where(h => h.Date >= from && h.Date <= to)
+            : store.Set<Holiday>().Find(h => h.Date >= from && h.Date <= to);
         return [.. UsFederalHolidays.Between(from, to).Concat(company).OrderBy(h => h.Date)];
     }
 
@@ -19,7 +23,12 @@ public sealed class TeamCalendar(IOnCallStore store, TeamSettings settings)
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && Holidays(day, day).Count == 0;
 
     /// <summary>The investor period of a month: its last N business days (first and last day, inclusive).</summary>
-    public (DateOnly First, DateOnly Last) InvestorPeriod(int year, int month)
+    public (DateOnly First, DateOnly Last) InvestorPeriod(int year, int month) =>
+        readModel?.TryCurrent() is { } model
+            ? model.Memo((Key: "investor-period", year, month), m => ComputeInvestorPeriod(m.year, m.month))
+            : ComputeInvestorPeriod(year, month);
+
+    private (DateOnly First, DateOnly Last) ComputeInvestorPeriod(int year, int month)
     {
         var lastDay = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
         var holidays = Holidays(lastDay.AddDays(-40), lastDay).Select(h => h.Date).ToHashSet();
@@ -50,5 +59,7 @@ public sealed class TeamCalendar(IOnCallStore store, TeamSettings settings)
     }
 
     public IReadOnlyList<TimeOff> TimeOff(DateOnly from, DateOnly to) =>
-        store.Set<TimeOff>().Find(t => t.From <= to && t.To >= from && t.Approved);
+        readModel?.TryCurrent() is { } model
+            ? [.. model.Schedule.TimeOff.Where(t => t.From <= to && t.To >= from)]
+            : store.Set<TimeOff>().Find(t => t.From <= to && t.To >= from && t.Approved);
 }

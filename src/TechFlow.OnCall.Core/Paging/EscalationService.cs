@@ -1,6 +1,7 @@
 using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Pipelines;
+using TechFlow.OnCall.Core.ReadModel;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
@@ -14,9 +15,10 @@ namespace TechFlow.OnCall.Core.Paging;
 /// secondary leaves level 2 empty (skipped). Levels without a person have a null <see cref="EscalationStep.Engineer"/>
 /// and say why in <see cref="EscalationStep.Hole"/>; nobody who has left the team is ever named.
 /// </remarks>
-public sealed class EscalationService(IOnCallStore store, RosterService roster, EffectiveSchedule schedule, TeamClock clock)
+public sealed class EscalationService(IOnCallStore store, RosterService roster, EffectiveSchedule schedule, TeamClock clock, OnCallReadModel? readModel = null)
 {
-    public EscalationPolicy Policy() => store.Set<EscalationPolicy>().Get(EscalationPolicy.DefaultId) ?? EscalationPolicy.Default;
+    public EscalationPolicy Policy() =>
+        (readModel?.TryCurrent() is { } model ? model.Policy : store.Set<EscalationPolicy>().Get(EscalationPolicy.DefaultId)) ?? EscalationPolicy.Default;
 
     public IReadOnlyList<EscalationStep> Chain(Pipeline? pipeline, DateTimeOffset at) => Chain(pipeline, schedule.At(at));
 

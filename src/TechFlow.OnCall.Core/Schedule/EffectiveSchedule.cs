@@ -1,4 +1,5 @@
 using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.ReadModel;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Storage;
 
@@ -11,12 +12,14 @@ namespace TechFlow.OnCall.Core.Schedule;
 /// </summary>
 /// <remarks>
 /// Every method has an overload taking the <see cref="IStoreSets"/> to read from, so a unit of work sees its own
-/// changes (pass the transaction).
+/// changes (pass the transaction). The overloads without one read the in-memory <see cref="OnCallReadModel"/> when
+/// there is one (outside a unit of work), which answers exactly as the store would.
 /// </remarks>
-public sealed class EffectiveSchedule(IOnCallStore store, TeamClock clock)
+public sealed class EffectiveSchedule(IOnCallStore store, TeamClock clock, OnCallReadModel? readModel = null)
 {
     /// <summary>Who holds each role at <paramref name="instant"/>; null when no shift is planned then.</summary>
-    public OnCallSnapshot? At(DateTimeOffset instant) => At(store, instant);
+    public OnCallSnapshot? At(DateTimeOffset instant) =>
+        readModel?.TryCurrent() is { } model ? model.Schedule.At(instant) : At(store, instant);
 
     /// <inheritdoc cref="At(DateTimeOffset)"/>
     public OnCallSnapshot? At(IStoreSets sets, DateTimeOffset instant)
@@ -34,26 +37,29 @@ public sealed class EffectiveSchedule(IOnCallStore store, TeamClock clock)
     }
 
     /// <summary>The planned shifts overlapping [<paramref name="from"/>, <paramref name="to"/>), as they really are, in order.</summary>
-    public IReadOnlyList<EffectiveShift> Shifts(DateTimeOffset from, DateTimeOffset to) => Shifts(store, from, to);
+    public IReadOnlyList<EffectiveShift> Shifts(DateTimeOffset from, DateTimeOffset to) =>
+        readModel?.TryCurrent() is { } model ? model.Schedule.Shifts(from, to) : Shifts(store, from, to);
 
     /// <inheritdoc cref="Shifts(DateTimeOffset, DateTimeOffset)"/>
     public IReadOnlyList<EffectiveShift> Shifts(IStoreSets sets, DateTimeOffset from, DateTimeOffset to) =>
         EffectiveScheduleCalculator.Compute(Load(sets, sets.Set<Shift>().Find(x => x.End > from && x.Start < to)), clock.Zone);
 
     /// <summary>Every slice that overlaps [<paramref name="from"/>, <paramref name="to"/>), by start, primary first.</summary>
-    public IReadOnlyList<ScheduleSlice> Between(DateTimeOffset from, DateTimeOffset to) => Between(store, from, to);
+    public IReadOnlyList<ScheduleSlice> Between(DateTimeOffset from, DateTimeOffset to) => Slices(Shifts(from, to), from, to);
 
     /// <inheritdoc cref="Between(DateTimeOffset, DateTimeOffset)"/>
-    public IReadOnlyList<ScheduleSlice> Between(IStoreSets sets, DateTimeOffset from, DateTimeOffset to) =>
-    [
-        .. Shifts(sets, from, to).SelectMany(s => s.AllSlices())
-            .Where(s => s.End > from && s.Start < to)
-            .OrderBy(s => s.Start).ThenBy(s => s.Role),
-    ];
+    public IReadOnlyList<ScheduleSlice> Between(IStoreSets sets, DateTimeOffset from, DateTimeOffset to) => Slices(Shifts(sets, from, to), from, to);
 
     /// <summary>Applies the stored overrides, time off and roster to shifts that are not stored (a projection).</summary>
     internal IReadOnlyList<EffectiveShift> Apply(IStoreSets sets, IReadOnlyList<Shift> planned) =>
         EffectiveScheduleCalculator.Compute(Load(sets, planned), clock.Zone);
+
+    private static List<ScheduleSlice> Slices(IReadOnlyList<EffectiveShift> shifts, DateTimeOffset from, DateTimeOffset to) =>
+    [
+        .. shifts.SelectMany(s => s.AllSlices())
+            .Where(s => s.End > from && s.Start < to)
+            .OrderBy(s => s.Start).ThenBy(s => s.Role),
+    ];
 
     private ScheduleInputs Load(IStoreSets sets, IReadOnlyList<Shift> shifts)
     {

@@ -34,6 +34,19 @@ public interface IOnCallStore : IStoreSets
     void Write(Action<IStoreTransaction> work) => Write(s => { work(s); return true; });
 
     /// <summary>
+    /// Whether this thread is inside a unit of work, where reads through <see cref="IStoreSets.Set{T}"/> see its own
+    /// uncommitted changes. In-memory read models are bypassed there.
+    /// </summary>
+    bool InUnitOfWork => false;
+
+    /// <summary>
+    /// Whether <see cref="Committed"/> is raised for every commit that changes this store, so an in-memory copy can be
+    /// kept exact (one process owning a LiteDB file). False where commits can go unseen for a while, such as another
+    /// replica's commit while this one's PostgreSQL listener is cut off; in-memory read models are bypassed then.
+    /// </summary>
+    bool SeesEveryCommit => false;
+
+    /// <summary>
     /// Raised after a unit of work that changed something commits (never after a rollback), with the record types it
     /// changed. Handlers run on the committing thread after the lock is released: keep them short (wake a worker).
     /// </summary>

@@ -6,7 +6,11 @@ namespace TechFlow.OnCall.Teams.Proactive;
 /// <summary>The stored conversation references.</summary>
 public sealed class TeamsConversations(IOnCallStore store, TimeProvider time)
 {
-    /// <summary>Stores (or refreshes) the reference of the conversation <paramref name="activity"/> came from.</summary>
+    /// <summary>
+    /// Stores the reference of the conversation <paramref name="activity"/> came from, when it is new or differs from
+    /// the stored one in more than <see cref="TeamsConversation.UpdatedAt"/>: a personal chat's every message reads
+    /// the store once and writes nothing, so <c>UpdatedAt</c> is when the reference last changed.
+    /// </summary>
     public TeamsConversation? Remember(Activity activity)
     {
         if (activity.Conversation?.Id is not { Length: > 0 } id || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
@@ -29,6 +33,11 @@ public sealed class TeamsConversations(IOnCallStore store, TimeProvider time)
             Name = activity.Conversation.Name ?? activity.ChannelDataString("channel", "name") ?? activity.ChannelDataString("team", "name"),
             UpdatedAt = time.GetUtcNow(),
         };
+        if (store.Set<TeamsConversation>().Get(id) is { } stored && stored with { UpdatedAt = reference.UpdatedAt } == reference)
+        {
+            return stored;
+        }
+
         store.Write(s => s.Set<TeamsConversation>().Upsert(reference));
         return reference;
     }

@@ -4,6 +4,7 @@ using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Conversation.Commands;
 using TechFlow.OnCall.Core.Paging;
 using TechFlow.OnCall.Core.Pipelines;
+using TechFlow.OnCall.Core.ReadModel;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
 
@@ -24,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TeamClock>();
         services.AddSingleton<TeamCalendar>();
         services.AddSingleton<ShiftCalendar>();
+        services.AddSingleton<OnCallReadModel>();
         services.AddSingleton<RosterService>();
         services.AddSingleton<PipelineCatalog>();
         services.AddSingleton<IScheduleGenerator, RoundRobinGenerator>();

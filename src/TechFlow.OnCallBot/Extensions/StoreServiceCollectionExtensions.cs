@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TechFlow.OnCall.Core;
 using TechFlow.OnCall.Core.Announcements;
+using TechFlow.OnCall.Core.ReadModel;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
@@ -79,5 +80,8 @@ public static class StoreServiceCollectionExtensions
         {
             logger.LogWarning("Shift {Shift} could not be planned: {Reason}", problem.Window.Id, problem.Reason);
         }
+
+        // Answers read memory from the first request on; every later commit that touches it reloads it.
+        services.GetService<OnCallReadModel>()?.Warm();
     }
 }

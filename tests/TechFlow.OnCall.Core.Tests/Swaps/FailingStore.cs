@@ -17,6 +17,10 @@ internal sealed class FailingStore<TFail>(IOnCallStore inner) : IOnCallStore whe
         remove => inner.Committed -= value;
     }
 
+    public bool InUnitOfWork => inner.InUnitOfWork;
+
+    public bool SeesEveryCommit => inner.SeesEveryCommit;
+
     public IRepository<T> Set<T>() where T : class => inner.Set<T>();
 
     public T Write<T>(Func<IStoreTransaction, T> work) => inner.Write(tx => work(new Transaction(tx, this)));

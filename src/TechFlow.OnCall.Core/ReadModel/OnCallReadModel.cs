@@ -1,0 +1,116 @@
+using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.Paging;
+using TechFlow.OnCall.Core.Pipelines;
+using TechFlow.OnCall.Core.Roster;
+using TechFlow.OnCall.Core.Schedule;
+using TechFlow.OnCall.Core.Storage;
+
+namespace TechFlow.OnCall.Core.ReadModel;
+
+/// <summary>
+/// The in-memory read model answers use instead of the store: a <see cref="ReadModelSnapshot"/> loaded on first use
+/// (or at start through <see cref="Warm"/>) and replaced after every committed unit of work that changes a record type
+/// it holds. Writes still go through <see cref="IOnCallStore.Write{T}"/>.
+/// </summary>
+/// <remarks>
+/// <para>Each relevant commit counts up a generation before it loads anew, and a snapshot records the generation it
+/// was loaded at; a snapshot whose generation is behind is never handed out, so once <c>Write</c> has returned, the
+/// next answer on any thread sees the change (the reload runs on the committing thread, and a reader that arrives
+/// first waits for it or loads itself).</para>
+/// <para>Only a store that sees every commit (<see cref="IOnCallStore.SeesEveryCommit"/>: LiteDB, one process) is
+/// mirrored; PostgreSQL replicas read the store, since another replica's commit can go unseen while the listener
+/// reconnects, and a replica cut off from the database must say so rather than answer from an old copy.</para>
+/// <para>Inside a unit of work <see cref="TryCurrent"/> returns null: the caller reads the store, so the work sees
+/// its own uncommitted changes as before, and nothing uncommitted ever reaches a snapshot.</para>
+/// </remarks>
+public sealed class OnCallReadModel : IDisposable
+{
+    /// <summary>The record types a snapshot holds; a commit touching any of them replaces it.</summary>
+    public static readonly IReadOnlySet<Type> Types =
+        new HashSet<Type>([typeof(Engineer), typeof(Stakeholder), typeof(Holiday), typeof(EscalationPolicy), .. ScheduleFacts.InputTypes]);
+
+    private readonly IOnCallStore _store;
+    private readonly TeamClock _clock;
+    private readonly PipelineCatalog? _pipelines;
+    private readonly Lock _loading = new();
+    private volatile ReadModelSnapshot? _current;
+    private long _generation;
+
+    /// <param name="pipelines">The pipeline catalog (its own in-memory cache), dropped when pipelines change.</param>
+    public OnCallReadModel(IOnCallStore store, TeamClock clock, PipelineCatalog? pipelines = null)
+    {
+        _store = store;
+        _clock = clock;
+        _pipelines = pipelines;
+        _store.Committed += OnCommitted;
+    }
+
+    /// <summary>How many snapshots have been loaded (for tests and metrics).</summary>
+    public int Loads { get; private set; }
+
+    /// <summary>
+    /// The current snapshot; null inside a unit of work on this thread, or on a store that may miss commits
+    /// (<see cref="IOnCallStore.SeesEveryCommit"/>): read the store there.
+    /// </summary>
+    public ReadModelSnapshot? TryCurrent()
+    {
+        if (_store.InUnitOfWork || !_store.SeesEveryCommit)
+        {
+            return null;
+        }
+
+        var snapshot = _current;
+        return snapshot is not null && snapshot.Generation == Interlocked.Read(ref _generation) ? snapshot : Load();
+    }
+
+    /// <summary>Loads the first snapshot now (at start, before the first request).</summary>
+    public void Warm() => _ = TryCurrent();
+
+    public void Dispose() => _store.Committed -= OnCommitted;
+
+    private void OnCommitted(StoreCommit commit)
+    {
+        if (commit.Touches<Pipeline>())
+        {
+            _pipelines?.Invalidate();
+        }
+
+        if (!commit.Changed.Overlaps(Types))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _generation);
+        if (_current is not null)
+        {
+            // Reload here, on the committing thread, so the next answer finds it ready. When that fails (the store just
+            // went away), the generation is already ahead, so the next reader loads it or meets the failure itself.
+            try
+            {
+                _ = TryCurrent();
+            }
+            catch (Exception ex) when (ex is StoreUnavailableException or ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private ReadModelSnapshot Load()
+    {
+        lock (_loading)
+        {
+            var generation = Interlocked.Read(ref _generation);
+            var snapshot = _current;
+            if (snapshot is not null && snapshot.Generation == generation)
+            {
+                return snapshot;
+            }
+
+            // Read the generation before the data: a commit while loading makes this snapshot stale at once.
+            snapshot = ReadModelSnapshot.Load(_store, _clock, generation);
+            _current = snapshot;
+            Loads++;
+            return snapshot;
+        }
+    }
+}
