@@ -16,6 +16,9 @@ internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDicti
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 
+    /// <summary>A page notification is time-critical: however often it failed, it is tried again within this.</summary>
+    public static readonly TimeSpan MaxPageBackoff = TimeSpan.FromSeconds(15);
+
     private int _sent;
 
     public string Name => name;
@@ -163,7 +166,8 @@ internal sealed class OutboxLane(string name, IOnCallStore store, IReadOnlyDicti
         if (after <= TimeSpan.Zero)
         {
             var attempts = Math.Max(0, delivery.Attempts - 1);
-            var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempts, 10))));
+            var cap = delivery.Priority == OutboxDelivery.PagePriority ? MaxPageBackoff : MaxBackoff;
+            var backoff = TimeSpan.FromSeconds(Math.Min(cap.TotalSeconds, Math.Pow(2, Math.Min(attempts, 10))));
             var retry = delivery with { NextAttemptAt = now + backoff, LastError = error };
             if (sending is null)
             {

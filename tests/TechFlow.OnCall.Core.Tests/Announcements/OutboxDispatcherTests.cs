@@ -83,6 +83,26 @@ public sealed class OutboxDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task DispatchDue_PlatformKeepsFailing_APageIsRetriedWithinItsCapWhileAnAnnouncementBacksOffFurther()
+    {
+        _sink.Deliver = _ => Task.FromResult<DeliveryOutcome>(new DeliveryOutcome.Retry(TimeSpan.Zero, "http_500"));
+        Outbox.Enqueue(Message("p1", kind: Outbox.PageKind, directTo: "alex-chen"));
+        Outbox.Enqueue(Message("a1", channel: "C1"));
+
+        for (var attempt = 0; attempt < 30 && Delivery("a1").NextAttemptAt - _bot.Time.GetUtcNow() <= OutboxLane.MaxPageBackoff * 2; attempt++)
+        {
+            await Dispatcher.DispatchDueAsync(CancellationToken.None);
+            _bot.Time.SetUtcNow(new[] { Delivery("p1").NextAttemptAt, Delivery("a1").NextAttemptAt }.Min());
+        }
+
+        var page = Delivery("p1");
+        var announcement = Delivery("a1");
+        Assert.True(page.Attempts >= 6, $"the page was tried {page.Attempts} times");
+        Assert.InRange(page.NextAttemptAt - _bot.Time.GetUtcNow(), TimeSpan.Zero, OutboxLane.MaxPageBackoff);
+        Assert.True(announcement.NextAttemptAt - _bot.Time.GetUtcNow() > OutboxLane.MaxPageBackoff * 2);
+    }
+
+    [Fact]
     public async Task StartDueLanes_OneDestinationHangs_OtherLanesFinishMeanwhile()
     {
         var release = new TaskCompletionSource<DeliveryOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -66,7 +66,7 @@ public sealed class ReplicaTrialTests(ITestOutputHelper output)
             await ReplicaTrial.AskAsync(b, $"/oncall resolve {page}", "alex-chen");
         }
 
-        var settled = await trial.SettledAsync(TimeSpan.FromSeconds(60));
+        var settled = await trial.SettledAsync(TimeSpan.FromSeconds(150));
         var problems = trial.Problems();
         output.WriteLine($"{trial.Slack.Calls.Count} Slack calls, {trial.Slack.Calls.Count(c => c.Status is 429 or 500)} failed on purpose; {trial.Slack.AllPosted().Count} posts; {afterKill} escalation steps after the kill; done after {(DateTimeOffset.UtcNow - started).TotalSeconds:F0} s");
 
