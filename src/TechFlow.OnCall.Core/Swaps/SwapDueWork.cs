@@ -65,9 +65,9 @@ public sealed class SwapDueWork(IOnCallStore store, RosterService roster, SwapMe
         if (r.TimeOffId is not null)
         {
             var next = now + DailyReminder;
-            var key = string.Create(CultureInfo.InvariantCulture, $"swap:{r.Id}:reminder:{now:yyyyMMddHHmm}");
+            var key = SwapKeys.Reminder(r.Id, now);
             tx.Set<SwapRequest>().Upsert(r with { RemindedAt = now, RemindAt = next < r.ExpiresAt ? next : r.ExpiresAt, MessageKeys = [.. r.MessageKeys, key] });
-            outbox.Enqueue(tx, new OutboxMessage { Id = key, Kind = "swap", Reply = messages.Reminder(r, now) });
+            outbox.Enqueue(tx, new OutboxMessage { Id = key, Kind = SwapKeys.Kind, Reply = messages.Reminder(r, now) });
             return true;
         }
 
@@ -76,10 +76,10 @@ public sealed class SwapDueWork(IOnCallStore store, RosterService roster, SwapMe
             return false;
         }
 
-        var once = $"swap:{r.Id}:reminder";
+        var once = SwapKeys.Reminder(r.Id);
         var reminded = r with { RemindedAt = now, MessageKeys = [.. r.MessageKeys, once] };
         tx.Set<SwapRequest>().Upsert(reminded);
-        outbox.Enqueue(tx, new OutboxMessage { Id = once, Kind = "swap", DirectTo = r.CounterpartId, Reply = messages.Reminder(reminded, now) });
+        outbox.Enqueue(tx, new OutboxMessage { Id = once, Kind = SwapKeys.Kind, DirectTo = r.CounterpartId, Reply = messages.Reminder(reminded, now) });
         return true;
     }
 
@@ -94,7 +94,7 @@ public sealed class SwapDueWork(IOnCallStore store, RosterService roster, SwapMe
         tx.Set<SwapRequest>().Upsert(r with { ManagerWarnedAt = now });
         if (roster.Manager() is { } manager)
         {
-            outbox.Enqueue(tx, new OutboxMessage { Id = $"swap:{r.Id}:manager", Kind = "swap", DirectTo = manager.Id, Reply = messages.ManagerWarning(r, now) });
+            outbox.Enqueue(tx, new OutboxMessage { Id = SwapKeys.ManagerWarning(r.Id), Kind = SwapKeys.Kind, DirectTo = manager.Id, Reply = messages.ManagerWarning(r, now) });
         }
 
         return true;

@@ -16,7 +16,7 @@ public sealed class SwapJournal(SwapMessages messages, Outbox outbox)
             outbox.Enqueue(tx, new OutboxMessage
             {
                 Id = $"{key}:{what}",
-                Kind = "swap",
+                Kind = SwapKeys.Kind,
                 DirectTo = original?.DirectTo,
                 Channel = original?.Channel,
                 Updates = key,
@@ -28,8 +28,8 @@ public sealed class SwapJournal(SwapMessages messages, Outbox outbox)
         {
             outbox.Enqueue(tx, new OutboxMessage
             {
-                Id = $"swap:{r.Id}:{what}:dm:{person}",
-                Kind = "swap",
+                Id = SwapKeys.OutcomeDirect(r.Id, what, person),
+                Kind = SwapKeys.Kind,
                 DirectTo = person,
                 Reply = messages.Outcome(r, now, undoButton: what == "approved"),
             });
@@ -37,7 +37,7 @@ public sealed class SwapJournal(SwapMessages messages, Outbox outbox)
 
         if (channel)
         {
-            outbox.Enqueue(tx, new OutboxMessage { Id = $"swap:{r.Id}:{what}:channel", Kind = "swap", Reply = outcome });
+            outbox.Enqueue(tx, new OutboxMessage { Id = SwapKeys.OutcomeChannel(r.Id, what), Kind = SwapKeys.Kind, Reply = outcome });
         }
     }
 

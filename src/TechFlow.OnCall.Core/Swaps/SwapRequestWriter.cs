@@ -17,10 +17,10 @@ public sealed class SwapRequestWriter(SwapMessages messages, Outbox outbox, Swap
         var keys = new List<string>();
         if (counterpart is not null)
         {
-            keys.Add($"swap:{id}:request:dm");
+            keys.Add(SwapKeys.RequestDirect(id));
         }
 
-        keys.Add($"swap:{id}:request:channel");
+        keys.Add(SwapKeys.RequestChannel(id));
         var request = new SwapRequest
         {
             Id = id,
@@ -44,13 +44,13 @@ public sealed class SwapRequestWriter(SwapMessages messages, Outbox outbox, Swap
         var ask = messages.Ask(request, now);
         if (counterpart is not null)
         {
-            outbox.Enqueue(tx, new OutboxMessage { Id = $"swap:{id}:request:dm", Kind = "swap", DirectTo = counterpart.Id, Reply = ask });
+            outbox.Enqueue(tx, new OutboxMessage { Id = SwapKeys.RequestDirect(id), Kind = SwapKeys.Kind, DirectTo = counterpart.Id, Reply = ask });
         }
 
-        outbox.Enqueue(tx, new OutboxMessage { Id = $"swap:{id}:request:channel", Kind = "swap", Reply = ask });
+        outbox.Enqueue(tx, new OutboxMessage { Id = SwapKeys.RequestChannel(id), Kind = SwapKeys.Kind, Reply = ask });
         if (actor.Id != requester.Id)
         {
-            outbox.Enqueue(tx, new OutboxMessage { Id = $"swap:{id}:request:dm-requester", Kind = "swap", DirectTo = requester.Id, Reply = messages.Ask(request, now, forRequester: true) });
+            outbox.Enqueue(tx, new OutboxMessage { Id = SwapKeys.RequestToRequester(id), Kind = SwapKeys.Kind, DirectTo = requester.Id, Reply = messages.Ask(request, now, forRequester: true) });
         }
 
         SwapJournal.Audit(tx, request, "requested", actor.Id, actor.Id == requester.Id ? null : requester.Id, now,
@@ -81,10 +81,10 @@ public sealed class SwapRequestWriter(SwapMessages messages, Outbox outbox, Swap
             RemindAt = next < slot.End ? next : slot.End,
             TimeOffId = timeOffId,
             ManagerWarnAt = slot.Start - SwapDueWork.ManagerWarning,
-            MessageKeys = [$"swap:{id}:request:channel"],
+            MessageKeys = [SwapKeys.RequestChannel(id)],
         };
         tx.Set<SwapRequest>().TryInsert(request);
-        outbox.Enqueue(tx, new OutboxMessage { Id = $"swap:{id}:request:channel", Kind = "swap", Reply = messages.Ask(request, now) });
+        outbox.Enqueue(tx, new OutboxMessage { Id = SwapKeys.RequestChannel(id), Kind = SwapKeys.Kind, Reply = messages.Ask(request, now) });
         SwapJournal.Audit(tx, request, "requested", SwapService.BotActor, requesterId, now, "cover requested from anyone: time off left the slot uncovered");
         return request;
     }

@@ -216,7 +216,7 @@ public sealed class SwapService(
         {
             tx.Set<ScheduleOverride>().TryInsert(new ScheduleOverride
             {
-                Id = $"swap:{r.Id}:{++n}",
+                Id = SwapKeys.Override(r.Id, ++n),
                 Start = slot.Start,
                 End = slot.End,
                 Role = slot.Role,
