@@ -1,9 +1,10 @@
 using Humanizer;
-using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.Conversation.Commands;
+using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Swaps;
 
-namespace TechFlow.OnCall.Core.Conversation.Commands;
+namespace TechFlow.OnCall.Core.Calendar;
 
 /// <summary>
 /// <c>/oncall timeoff add &lt;from&gt; &lt;to&gt; [@someone] [reason]</c>, <c>list [@someone]</c>, <c>remove &lt;id&gt;</c>.

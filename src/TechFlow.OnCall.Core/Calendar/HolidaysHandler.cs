@@ -1,6 +1,7 @@
-using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.Conversation.Commands;
+using TechFlow.OnCall.Core.Conversation;
 
-namespace TechFlow.OnCall.Core.Conversation.Commands;
+namespace TechFlow.OnCall.Core.Calendar;
 
 /// <summary><c>/oncall holidays [year]</c> lists federal and company holidays; <c>/oncall holidays add &lt;date&gt; &lt;name&gt;</c> (admins) adds a company one.</summary>
 public sealed class HolidaysHandler(TeamCalendar calendar, TimeOffService timeOff, DateArgument dates) : ICommandHandler

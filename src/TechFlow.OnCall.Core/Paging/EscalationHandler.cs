@@ -1,8 +1,9 @@
-using TechFlow.OnCall.Core.Paging;
+using TechFlow.OnCall.Core.Conversation.Commands;
+using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Core.Schedule;
 
-namespace TechFlow.OnCall.Core.Conversation.Commands;
+namespace TechFlow.OnCall.Core.Paging;
 
 /// <summary><c>/oncall escalation [pipeline]</c>: the escalation matrix with names filled in.</summary>
 public sealed class EscalationHandler(PipelineCatalog pipelines, EscalationService escalation, EffectiveSchedule schedule) : ICommandHandler

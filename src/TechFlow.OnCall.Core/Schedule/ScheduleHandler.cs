@@ -1,8 +1,9 @@
 using System.Globalization;
 using TechFlow.OnCall.Core.Calendar;
-using TechFlow.OnCall.Core.Schedule;
+using TechFlow.OnCall.Core.Conversation.Commands;
+using TechFlow.OnCall.Core.Conversation;
 
-namespace TechFlow.OnCall.Core.Conversation.Commands;
+namespace TechFlow.OnCall.Core.Schedule;
 
 /// <summary>
 /// <c>/oncall schedule [N weeks]</c>: upcoming shifts as they really are. A shift in which a role changes hands (a

@@ -1,7 +1,8 @@
-using TechFlow.OnCall.Core.Pipelines;
+using TechFlow.OnCall.Core.Conversation.Commands;
+using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
 
-namespace TechFlow.OnCall.Core.Conversation.Commands;
+namespace TechFlow.OnCall.Core.Pipelines;
 
 /// <summary><c>/oncall owners [pipeline]</c>: the ownership matrix with stakeholders.</summary>
 public sealed class OwnersHandler(PipelineCatalog pipelines, RosterService roster) : ICommandHandler

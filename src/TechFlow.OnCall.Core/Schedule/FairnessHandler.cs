@@ -1,10 +1,11 @@
 using System.Globalization;
 using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.Conversation.Commands;
+using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
-using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Schedule.Fair;
 
-namespace TechFlow.OnCall.Core.Conversation.Commands;
+namespace TechFlow.OnCall.Core.Schedule;
 
 /// <summary><c>/oncall fairness [year]</c>: per engineer counts and hours for who really held each role in a year, with spreads and lower bounds.</summary>
 public sealed class FairnessHandler(
