@@ -4,6 +4,7 @@ using TechFlow.OnCall.Core.Conversation.Commands;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCall.Core.Swaps;
 
 namespace TechFlow.OnCall.Core.TeamChanges;
 
@@ -93,7 +94,7 @@ public sealed class PipelineAdminHandler(
 
             var post = new ReplyBuilder().Heading("Team change: pipelines");
             post.Text($"{post.Mention(actor)} {summary}.");
-            changes.Record(tx, $"team:pipeline:{before.Id}:{clock.Now.ToUnixTimeMilliseconds()}", action, actor.Id, null, summary, post.Build());
+            changes.Record(tx, $"team:pipeline:{before.Id}:{clock.Now.ToUnixTimeMilliseconds()}:{SwapIds.New()}", action, actor.Id, null, summary, post.Build());
         });
         return new ReplyBuilder().Tone(ReplyTone.Success).Text($"Done: {summary}.").Build();
     }

@@ -136,7 +136,7 @@ public sealed class TeamService(
                 ? current with { SlackUserId = slackUserId }
                 : current with { TeamsUserId = teamsUserId!.StartsWith("29:", StringComparison.Ordinal) ? teamsUserId : current.TeamsUserId, TeamsAadObjectId = teamsUserId.StartsWith("29:", StringComparison.Ordinal) ? current.TeamsAadObjectId : teamsUserId });
             var summary = $"linked {what} to {target.Name}";
-            changes.Record(tx, $"team:link:{target.Id}:{clock.Now.ToUnixTimeMilliseconds()}", "linked", actor!.Id, target.Id, summary,
+            changes.Record(tx, $"team:link:{target.Id}:{clock.Now.ToUnixTimeMilliseconds()}:{SwapIds.New()}", "linked", actor!.Id, target.Id, summary,
                 new ReplyBuilder().Heading($"Team change: {target.Name} linked").Text($"{actor.Name} {summary}.").Build());
         });
         return new ReplyBuilder().Tone(ReplyTone.Success).Text($"Linked {what} to {target.Name}. Messages from that user now count as {target.FirstName}.").Build();

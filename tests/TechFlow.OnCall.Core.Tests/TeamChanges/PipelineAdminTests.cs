@@ -33,11 +33,43 @@ public class PipelineAdminTests
         Assert.DoesNotContain("Experiment-team Aggregate", await bot.AskTextAsync("/oncall owners"));
     }
 
+    [Fact]
+    public async Task EditName_ByAnAdmin_TheNewNameIsAnsweredForAndAudited()
+    {
+        using var bot = TestBot.Create(Monday);
+
+        var reply = await bot.AskTextAsync("/oncall pipeline edit daily growth name Daily Subscriber Growth", "jordan-blake");
+
+        Assert.Contains("Done: Daily Growth: name set to Daily Subscriber Growth", reply);
+        Assert.Equal("Daily Subscriber Growth", bot.Get<PipelineCatalog>().Get("daily-growth")!.Name);
+        Assert.Contains("Daily Subscriber Growth", await bot.AskTextAsync("/oncall owners daily subscriber growth"));
+        Assert.Contains("name set to Daily Subscriber Growth", await bot.AskTextAsync("/oncall history", "jordan-blake"));
+    }
+
+    [Fact]
+    public async Task EditFreshnessAndStakeholders_ByAnAdmin_AreShownInTheAnswer()
+    {
+        using var bot = TestBot.Create(Monday);
+
+        await bot.AskAsync("/oncall pipeline edit daily growth freshness under 6 hours", "jordan-blake");
+        await bot.AskAsync("/oncall pipeline edit daily growth stakeholders Product, cfo-risk", "jordan-blake");
+
+        var pipeline = bot.Get<PipelineCatalog>().Get("daily-growth")!;
+        Assert.Equal("under 6 hours", pipeline.Freshness);
+        Assert.Equal(["product", "cfo-risk"], pipeline.StakeholderIds);
+        Assert.Contains("CFO and Risk", await bot.AskTextAsync("/oncall owners daily growth"));
+        Assert.Equal(2, bot.Store.Set<TechFlow.OnCall.Core.TeamChanges.TeamAuditEntry>().All().Count);
+    }
+
     [Theory]
     [InlineData("/oncall pipeline retire daily growth", "sarah-johnson", "Only an admin")]
     [InlineData("/oncall pipeline edit daily growth criticality enormous", "jordan-blake", "not a criticality")]
     [InlineData("/oncall pipeline edit daily growth owners lisa lisa", "jordan-blake", "two different engineers")]
     [InlineData("/oncall pipeline edit daily growth colour blue", "jordan-blake", "can't change")]
+    [InlineData("/oncall pipeline edit daily growth name Aggregate Profit", "jordan-blake", "already names the pipeline Aggregate Profit")]
+    [InlineData("/oncall pipeline edit daily growth name ?!", "jordan-blake", "Say what to change")]
+    [InlineData("/oncall pipeline edit daily growth stakeholders product, the moon", "jordan-blake", "\"the moon\" is not a stakeholder")]
+    [InlineData("/oncall pipeline edit daily growth freshness under 6 hours", "sarah-johnson", "Only an admin")]
     public async Task Edit_NonAdminOrBadValue_SaysWhyAndChangesNothing(string text, string who, string expected)
     {
         using var bot = TestBot.Create(Monday);
