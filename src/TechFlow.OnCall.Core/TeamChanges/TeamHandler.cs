@@ -23,7 +23,7 @@ public sealed class TeamHandler(RosterService roster, TeamService team, LinkRequ
         new("/oncall team rejoin <engineer>", "Admins: undo a leave.", "/oncall team rejoin mike"),
         new("/oncall team edit <engineer> seniority|timezone|name <value>", "Admins: change an engineer's details.", "/oncall team edit lisa seniority mid"),
         new("/oncall link <engineer> <@slack-user>|teams:<id>", "Admins: link a chat identity by hand when email matching fails.", "/oncall link lisa @U0LISA"),
-        new("/oncall link me <engineer>", "When I don't know you: ask the admins to link your Slack or Teams account to an engineer.", "/oncall link me lisa wang"),
+        new("/oncall link me <engineer>", "For someone the bot has not matched yet: ask the admins to link your Slack or Teams account to an engineer.", "/oncall link me lisa wang"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
