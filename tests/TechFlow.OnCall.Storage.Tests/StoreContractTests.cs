@@ -32,6 +32,14 @@ public abstract partial class StoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public void Upsert_EmptyString_ComesBackEmptyNotNull()
+    {
+        Store.Write(tx => tx.Set<Ticket>().Upsert(Sample("t1") with { Title = "" }));
+
+        Assert.Equal("", Tickets.Get("t1")!.Title);
+    }
+
+    [SkippableFact]
     public void Upsert_ThenGet_RoundTripsEveryField()
     {
         var ticket = Sample("t1") with

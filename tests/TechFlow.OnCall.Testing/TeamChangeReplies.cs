@@ -33,6 +33,11 @@ public static class TeamChangeReplies
         replies["post-leave"] = bot.Store.Set<OutboxMessage>().Get($"team:{leave.Buttons[0].Value}:channel")!.Reply;
         replies["moved-dm"] = bot.Store.Set<OutboxMessage>().Find(m => m.Kind == "schedule-moved")[0].Reply;
         replies["link"] = await bot.AskAsync("/oncall link lisa <@U0LISA|lisa>", manager);
+        replies["link-me"] = await bot.Conversation.AskAsync(new BotInput { Platform = "slack", PlatformUserId = "U0NEWSARAH", DisplayName = "sarah.j", Text = "/oncall link me sarah" });
+        var request = bot.Store.Set<OutboxMessage>().Find(m => m.DirectTo == manager && m.Reply.Buttons.Count > 0 && m.Reply.Buttons[0].ActionId == LinkRequests.Approve)[0].Reply;
+        replies["link-request"] = request;
+        replies["link-approved"] = (await bot.PressAsync(LinkRequests.Approve, request.Buttons[0].Value, manager)).Replacement!;
+        replies["pipeline-add"] = await bot.AskAsync("/oncall pipeline add churn-daily Daily Churn owners lisa sarah criticality high", manager);
         replies["history"] = await bot.AskAsync("/oncall history", manager);
         var roster = bot.Get<RosterService>();
         roster.Save(roster.Find(manager)! with { IsManager = false });

@@ -1,35 +1,38 @@
-using System.Globalization;
 using TechFlow.OnCall.Core.Calendar;
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Conversation.Commands;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCall.Core.Swaps;
 
 namespace TechFlow.OnCall.Core.TeamChanges;
 
 /// <summary>
-/// <c>/oncall pipeline edit &lt;pipeline&gt; owners|criticality|audience|readyby|resolution|aliases &lt;value&gt;</c> and
-/// <c>/oncall pipeline retire &lt;pipeline&gt;</c>, for admins. They move no shift, so they apply at once; each is audited
+/// <c>/oncall pipeline add &lt;id&gt; &lt;name&gt; owners &lt;primary&gt; &lt;secondary&gt; …</c>,
+/// <c>/oncall pipeline edit &lt;pipeline&gt; &lt;field&gt; &lt;value&gt;</c> and <c>/oncall pipeline retire &lt;pipeline&gt;</c>, for admins. They move no shift, so they apply at once; each is audited
 /// and posted to the channel, and the escalation chain follows the new owners.
 /// </summary>
 public sealed class PipelineAdminHandler(
     IOnCallStore store, PipelineCatalog catalog, RosterService roster, RosterChanges changes, TeamAdmins admins, TeamClock clock, OnCallLookupHandler lookup) : ICommandHandler
 {
-    private const string Usage = "/oncall pipeline edit <pipeline> owners|criticality|audience|readyby|resolution|aliases <value>, or /oncall pipeline retire <pipeline>";
+    private const string Usage = "/oncall pipeline add <id> <name> owners <primary> <secondary> [field value …], /oncall pipeline edit <pipeline> <field> <value>, or /oncall pipeline retire <pipeline>";
+
+    private readonly PipelineFields fields = new(roster, catalog, clock);
 
     public IReadOnlyList<string> Verbs { get; } = ["pipeline"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
-        new("/oncall pipeline edit <pipeline> owners|criticality|audience|readyby|resolution|aliases <value>", "Admins: change a pipeline; the escalation chain follows its owners.", "/oncall pipeline edit daily growth owners lisa sarah"),
+        new(PipelineAdd.Usage, "Admins: add a pipeline; it is answered for and paged at once.", "/oncall pipeline add churn-daily Daily Churn owners lisa sarah criticality high readyby 07:00"),
+        new("/oncall pipeline edit <pipeline> name|owners|criticality|audience|readyby|freshness|resolution|stakeholders|aliases <value>", "Admins: change a pipeline; the escalation chain follows its owners.", "/oncall pipeline edit daily growth owners lisa sarah"),
         new("/oncall pipeline retire <pipeline>", "Admins: the pipeline is no longer answered for or paged.", "/oncall pipeline retire experiment aggregate"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var words = context.Words;
-        if (words.Count == 0 || words[0].ToLowerInvariant() is not ("edit" or "retire"))
+        if (words.Count == 0 || words[0].ToLowerInvariant() is not ("add" or "edit" or "retire"))
         {
             // "/oncall pipeline aggregate profit" is still a question about that pipeline.
             return lookup.HandleAsync(context with { Verb = "", Args = $"pipeline {context.Args}".Trim() }, cancellationToken);
@@ -45,6 +48,12 @@ public sealed class PipelineAdminHandler(
             return Reply.Error(TeamAdmins.Refusal);
         }
 
+        if (words[0].Equals("add", StringComparison.OrdinalIgnoreCase))
+        {
+            var (added, why, summary) = PipelineAdd.Parse(store, fields, [.. words.Skip(1)]);
+            return added is null ? Reply.Error(why!, "Nothing was changed.") : Save(context.Engineer!, added, added, summary!, "added");
+        }
+
         var match = catalog.Match(string.Join(' ', words.Skip(1)));
         if (match is not PipelineMatch.Found found)
         {
@@ -54,7 +63,7 @@ public sealed class PipelineAdminHandler(
         var pipeline = found.Pipeline;
         if (words[0].Equals("retire", StringComparison.OrdinalIgnoreCase))
         {
-            return Save(context.Engineer!, pipeline, null, $"retired pipeline {pipeline.Name}");
+            return Save(context.Engineer!, pipeline, null, $"retired pipeline {pipeline.Name}", "retired");
         }
 
         var rest = found.Rest.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
@@ -64,52 +73,13 @@ public sealed class PipelineAdminHandler(
         }
 
         var (field, value) = (rest[0].ToLowerInvariant(), rest[1].Trim());
-        var (updated, error) = Edit(pipeline, field, value);
+        var (updated, error) = fields.Set(pipeline, field, value);
         return error is not null
             ? Reply.Error(error, "Nothing was changed.")
-            : Save(context.Engineer!, pipeline, updated, $"{pipeline.Name}: {field} set to {value}");
+            : Save(context.Engineer!, pipeline, updated, $"{pipeline.Name}: {field} set to {value}", "edited");
     }
 
-    private (Pipeline? Updated, string? Error) Edit(Pipeline p, string field, string value)
-    {
-        switch (field)
-        {
-            case "owners":
-                var names = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var today = clock.LocalDate(clock.Now);
-                var owners = names.Select(n => roster.Resolve(n)).ToList();
-                if (names.Length != 2 || owners.Any(o => o is null) || owners[0]!.Id == owners[1]!.Id)
-                {
-                    return (null, "Give two different engineers, primary first: owners <primary> <secondary>.");
-                }
-
-                return owners.FirstOrDefault(o => o!.LeftOn is { } left && left <= today) is { } gone
-                    ? (null, $"{gone.Name} has left the team and cannot own a pipeline.")
-                    : (p with { PrimaryOwnerId = owners[0]!.Id, SecondaryOwnerId = owners[1]!.Id }, null);
-            case "criticality":
-                return Enum.TryParse<Criticality>(value, true, out var c) && Enum.IsDefined(c)
-                    ? (p with { Criticality = c }, null)
-                    : (null, $"\"{value}\" is not a criticality; use {string.Join(", ", Enum.GetNames<Criticality>())}.");
-            case "audience":
-                return Enum.TryParse<Audience>(value, true, out var a) && Enum.IsDefined(a)
-                    ? (p with { Audience = a }, null)
-                    : (null, $"\"{value}\" is not an audience; use {string.Join(", ", Enum.GetNames<Audience>())}.");
-            case "readyby":
-                return TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-                    ? (p with { ReadyBy = t }, null)
-                    : (null, $"\"{value}\" is not a time like 06:00.");
-            case "resolution":
-                return double.TryParse(value.Replace("h", "", StringComparison.OrdinalIgnoreCase), NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) && hours is > 0 and <= 168
-                    ? (p with { ResolutionTarget = TimeSpan.FromHours(hours) }, null)
-                    : (null, $"\"{value}\" is not a number of hours between 0 and 168.");
-            case "aliases":
-                return (p with { Aliases = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] }, null);
-            default:
-                return (null, $"I can't change \"{field}\"; try owners, criticality, audience, readyby, resolution or aliases.");
-        }
-    }
-
-    private Reply Save(Engineer actor, Pipeline before, Pipeline? after, string summary)
+    private Reply Save(Engineer actor, Pipeline before, Pipeline? after, string summary, string action)
     {
         store.Write(tx =>
         {
@@ -124,7 +94,7 @@ public sealed class PipelineAdminHandler(
 
             var post = new ReplyBuilder().Heading("Team change: pipelines");
             post.Text($"{post.Mention(actor)} {summary}.");
-            changes.Record(tx, $"team:pipeline:{before.Id}:{clock.Now.ToUnixTimeMilliseconds()}", after is null ? "retired" : "edited", actor.Id, null, summary, post.Build());
+            changes.Record(tx, $"team:pipeline:{before.Id}:{clock.Now.ToUnixTimeMilliseconds()}:{SwapIds.New()}", action, actor.Id, null, summary, post.Build());
         });
         return new ReplyBuilder().Tone(ReplyTone.Success).Text($"Done: {summary}.").Build();
     }

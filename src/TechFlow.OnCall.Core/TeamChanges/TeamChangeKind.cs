@@ -11,6 +11,8 @@ public enum TeamChangeKind
     Rejoin = 2,
     /// <summary>An engineer's seniority, time zone or name changes.</summary>
     Edit = 3,
+    /// <summary>An unlinked Slack or Teams user asks to be linked to an engineer; an admin approves or declines.</summary>
+    LinkMe = 4,
 }
 
 /// <summary>Where a team change stands.</summary>

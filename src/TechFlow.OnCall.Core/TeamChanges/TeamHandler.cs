@@ -9,7 +9,7 @@ namespace TechFlow.OnCall.Core.TeamChanges;
 /// <c>/oncall team</c> (the roster), <c>team add|leave|rejoin|edit|confirm|cancel</c> and <c>/oncall link</c>.
 /// Changes that move shifts answer with a confirmation card; nothing changes until an admin confirms.
 /// </summary>
-public sealed class TeamHandler(RosterService roster, TeamService team, TeamRosterReply rosterReply, DateArgument dates, TeamClock clock) : ICommandHandler
+public sealed class TeamHandler(RosterService roster, TeamService team, LinkRequests linkRequests, TeamRosterReply rosterReply, DateArgument dates, TeamClock clock) : ICommandHandler
 {
     private const string AddUsage = "/oncall team add <name> [senior|mid|junior] [timezone] [@slack-user]";
 
@@ -23,6 +23,7 @@ public sealed class TeamHandler(RosterService roster, TeamService team, TeamRost
         new("/oncall team rejoin <engineer>", "Admins: undo a leave.", "/oncall team rejoin mike"),
         new("/oncall team edit <engineer> seniority|timezone|name <value>", "Admins: change an engineer's details.", "/oncall team edit lisa seniority mid"),
         new("/oncall link <engineer> <@slack-user>|teams:<id>", "Admins: link a chat identity by hand when email matching fails.", "/oncall link lisa @U0LISA"),
+        new("/oncall link me <engineer>", "For someone the bot has not matched yet: ask the admins to link your Slack or Teams account to an engineer.", "/oncall link me lisa wang"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -135,6 +136,17 @@ public sealed class TeamHandler(RosterService roster, TeamService team, TeamRost
 
     private Reply Link(CommandContext context, IReadOnlyList<string> words)
     {
+        var first = words.Count > 0 ? words[0].ToLowerInvariant() : "";
+        if (first == "me" && words.Count > 1)
+        {
+            return Target(string.Join(' ', words.Skip(1)), e => linkRequests.Ask(context.Input, context.Engineer, e));
+        }
+
+        if (first is "approve" or "decline" && words.Count == 2)
+        {
+            return Notice(linkRequests.Decide(words[1], context.Engineer, first == "approve"));
+        }
+
         if (words.Count < 2)
         {
             return Reply.Error("Say who and which identity, for example: /oncall link lisa @U0LISA (or teams:<id>)");

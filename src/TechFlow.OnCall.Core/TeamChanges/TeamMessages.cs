@@ -19,6 +19,7 @@ public sealed class TeamMessages(RosterService roster, TeamClock clock)
             TeamChangeKind.Add => $"{r.Name} joins the rotation as {SeniorityText(r.Seniority ?? Seniority.MidLevel)}",
             TeamChangeKind.Leave => $"{name} leaves the team on {TimeText.ShortDate(r.On!.Value)}",
             TeamChangeKind.Rejoin => $"{name} rejoins the rotation",
+            TeamChangeKind.LinkMe => $"{(r.SlackUserId is not null ? $"Slack user {r.SlackUserId}" : $"Teams user {r.TeamsUserId}")}{(string.IsNullOrWhiteSpace(r.Name) ? "" : $" ({r.Name})")} asks to be linked to {name}",
             _ => $"{name}: {r.Field} becomes {EditValue(r)}",
         };
     }

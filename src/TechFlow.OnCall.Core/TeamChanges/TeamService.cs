@@ -58,6 +58,11 @@ public sealed class TeamService(
                     return new ActionResult(null, $"I can't find team change {id}. Nothing was changed.");
                 }
 
+                if (r.Kind == TeamChangeKind.LinkMe)
+                {
+                    return new ActionResult(null, $"{r.Id} is a link request; press Approve or Decline on it (or /oncall link approve {r.Id}). Nothing was changed.");
+                }
+
                 if (r.Status != TeamChangeStatus.Pending)
                 {
                     return new ActionResult(null, $"Team change {r.Id} was already {(r.Status == TeamChangeStatus.Applied ? "made" : "cancelled")}. Nothing else changed.");
@@ -121,25 +126,35 @@ public sealed class TeamService(
             return Reply.Error(TeamAdmins.Refusal);
         }
 
-        var taken = store.Set<Engineer>().All().FirstOrDefault(e => e.Id != target.Id
+        var error = store.Write(tx => LinkIn(tx, actor!, target, slackUserId, teamsUserId));
+        var what = slackUserId is not null ? $"Slack user {slackUserId}" : $"Teams user {teamsUserId}";
+        return error is not null
+            ? Reply.Error(error)
+            : new ReplyBuilder().Tone(ReplyTone.Success).Text($"Linked {what} to {target.Name}. Messages from that user now count as {target.FirstName}.").Build();
+    }
+
+    /// <summary>
+    /// Links the identity inside <paramref name="tx"/>, audited and posted; returns why not (the identity already
+    /// belongs to someone else) and writes nothing then. <paramref name="actor"/> must be an admin.
+    /// </summary>
+    public string? LinkIn(IStoreTransaction tx, Engineer actor, Engineer target, string? slackUserId, string? teamsUserId)
+    {
+        var taken = tx.Set<Engineer>().All().FirstOrDefault(e => e.Id != target.Id
             && ((slackUserId is not null && e.SlackUserId == slackUserId) || (teamsUserId is not null && (e.TeamsUserId == teamsUserId || e.TeamsAadObjectId == teamsUserId))));
         if (taken is not null)
         {
-            return Reply.Error($"That identity is already linked to {taken.Name}. Nothing was changed.");
+            return $"That identity is already linked to {taken.Name}. Nothing was changed.";
         }
 
         var what = slackUserId is not null ? $"Slack user {slackUserId}" : $"Teams user {teamsUserId}";
-        store.Write(tx =>
-        {
-            var current = tx.Set<Engineer>().Get(target.Id) ?? target;
-            tx.Set<Engineer>().Upsert(slackUserId is not null
-                ? current with { SlackUserId = slackUserId }
-                : current with { TeamsUserId = teamsUserId!.StartsWith("29:", StringComparison.Ordinal) ? teamsUserId : current.TeamsUserId, TeamsAadObjectId = teamsUserId.StartsWith("29:", StringComparison.Ordinal) ? current.TeamsAadObjectId : teamsUserId });
-            var summary = $"linked {what} to {target.Name}";
-            changes.Record(tx, $"team:link:{target.Id}:{clock.Now.ToUnixTimeMilliseconds()}", "linked", actor!.Id, target.Id, summary,
-                new ReplyBuilder().Heading($"Team change: {target.Name} linked").Text($"{actor.Name} {summary}.").Build());
-        });
-        return new ReplyBuilder().Tone(ReplyTone.Success).Text($"Linked {what} to {target.Name}. Messages from that user now count as {target.FirstName}.").Build();
+        var current = tx.Set<Engineer>().Get(target.Id) ?? target;
+        tx.Set<Engineer>().Upsert(slackUserId is not null
+            ? current with { SlackUserId = slackUserId }
+            : current with { TeamsUserId = teamsUserId!.StartsWith("29:", StringComparison.Ordinal) ? teamsUserId : current.TeamsUserId, TeamsAadObjectId = teamsUserId.StartsWith("29:", StringComparison.Ordinal) ? current.TeamsAadObjectId : teamsUserId });
+        var summary = $"linked {what} to {target.Name}";
+        changes.Record(tx, $"team:link:{target.Id}:{clock.Now.ToUnixTimeMilliseconds()}:{SwapIds.New()}", "linked", actor.Id, target.Id, summary,
+            new ReplyBuilder().Heading($"Team change: {target.Name} linked").Text($"{actor.Name} {summary}.").Build());
+        return null;
     }
 
     private TeamChangeResult Apply(IStoreTransaction tx, TeamChangeRequest r, string actorId)

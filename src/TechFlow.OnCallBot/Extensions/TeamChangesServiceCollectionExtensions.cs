@@ -13,6 +13,7 @@ public static class TeamChangesServiceCollectionExtensions
         services.AddSingleton<TeamChangeRules>();
         services.AddSingleton<RosterChanges>();
         services.AddSingleton<TeamService>();
+        services.AddSingleton<LinkRequests>();
         services.AddSingleton<TeamRosterReply>();
         services.AddSingleton<ICommandHandler, TeamHandler>();
         services.AddSingleton<ICommandHandler, PipelineAdminHandler>();

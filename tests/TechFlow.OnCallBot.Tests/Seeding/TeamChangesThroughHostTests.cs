@@ -49,6 +49,23 @@ public sealed partial class TeamChangesThroughHostTests : IDisposable
     }
 
     [Fact]
+    public async Task PipelineAdd_OverHttp_IsAnsweredForEscalatedAndPagedAtOnce()
+    {
+        using var client = _host.CreateClient();
+
+        var added = await AskAsync(client, "jordan-blake", "/oncall pipeline add churn-daily Daily Churn owners lisa sarah criticality high");
+        var answer = await AskAsync(client, "sarah-johnson", "/oncall daily churn");
+        var escalation = await AskAsync(client, "sarah-johnson", "/oncall escalation daily churn");
+        var page = await AskAsync(client, "sarah-johnson", "/oncall page daily churn job failed");
+
+        Assert.Contains("Done: added pipeline Daily Churn", added);
+        Assert.Contains("Daily Churn", answer);
+        Assert.Contains("Lisa Wang", escalation);
+        Assert.Contains("Daily Churn", page);
+        Assert.Equal("lisa-wang", _host.Services.GetRequiredService<PipelineCatalog>().Get("churn-daily")?.PrimaryOwnerId);
+    }
+
+    [Fact]
     public async Task Command_FromANonAdminOverHttp_IsRefusedAndNothingChanges()
     {
         using var client = _host.CreateClient();
