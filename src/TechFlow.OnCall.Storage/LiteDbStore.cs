@@ -16,6 +16,7 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
 {
     private readonly LiteDatabase _db;
     private readonly Lock _writeLock = new();
+    private bool _disposed;
     private readonly Dictionary<Type, object> _repositories = [];
     private readonly Lock _repositoriesLock = new();
     private LiteDbTransaction? _current;
@@ -123,6 +124,7 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
         LiteDbTransaction tx;
         lock (_writeLock)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             _db.BeginTrans();
             tx = new LiteDbTransaction(this);
             _current = tx;
@@ -157,9 +159,23 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
     /// <summary>Forces the log into the data file (a checkpoint).</summary>
     public void Checkpoint() => _db.Checkpoint();
 
+    /// <summary>
+    /// Waits for a unit of work in progress (a background job's, during shutdown) before closing the file, so the
+    /// log never ends in a half-written page; a unit of work started after this throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
     public void Dispose()
     {
-        _db.Dispose();
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _db.Dispose();
+        }
+
         Lock?.Dispose();
     }
 
@@ -168,6 +184,7 @@ public sealed class LiteDbStore : IOnCallStore, IDisposable
     {
         lock (_writeLock)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             return work(_db);
         }
     }

@@ -59,10 +59,27 @@ public sealed class StoreSchemaTests
         }
     }
 
+    /// <summary>Rewrites the schema version as an older or newer build would have left it, holding the store's lock as any writer must.</summary>
     private static void SetVersion(string path, int version)
     {
+        using var held = AcquireLock(path);
         using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
         db.UserVersion = version;
         db.Checkpoint();
+    }
+
+    private static LiteDbStoreLock AcquireLock(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return LiteDbStoreLock.Acquire(path);
+            }
+            catch (StoreInUseException) when (attempt < 100)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 }
