@@ -37,8 +37,14 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
     /// <summary>Every acknowledgement received, in arrival order.</summary>
     public ConcurrentQueue<JsonObject> Acks { get; } = new();
 
-    /// <summary>When true, the next connection is greeted and then never read (its pongs never come).</summary>
-    public bool MuteNext { get; set; }
+    private int _muteNext;
+
+    /// <summary>When true, the next connection (exactly one, however many arrive at once) is greeted and then never read (its pongs never come).</summary>
+    public bool MuteNext
+    {
+        get => Volatile.Read(ref _muteNext) == 1;
+        set => Volatile.Write(ref _muteNext, value ? 1 : 0);
+    }
 
     public static async Task<FakeSocketModeServer> StartAsync()
     {
@@ -153,8 +159,7 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
         }
 
         using var ws = await context.WebSockets.AcceptWebSocketAsync();
-        var muted = MuteNext;
-        MuteNext = false;
+        var muted = Interlocked.Exchange(ref _muteNext, 0) == 1;
         var socket = new FakeSocket(Interlocked.Increment(ref _accepted), ws, context, muted);
         _sockets[socket.Id] = socket;
         try
