@@ -73,13 +73,8 @@ public class PipelineAdminTests
     public async Task Edit_NonAdminOrBadValue_SaysWhyAndChangesNothing(string text, string who, string expected)
     {
         using var bot = TestBot.Create(Monday);
-        var before = System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Pipeline>().All().OrderBy(p => p.Id));
 
-        var reply = await bot.AskAsync(text, who);
-
-        Assert.Equal(ReplyTone.Error, reply.Tone);
-        Assert.Contains(expected, PlainTextRenderer.Render(reply));
-        Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Pipeline>().All().OrderBy(p => p.Id)));
+        await PipelineRefusal.AssertRefusedAndUnchangedAsync(bot, text, who, expected);
     }
 
     [Fact]
@@ -134,13 +129,8 @@ public class PipelineAddTests
     public async Task Add_NonAdminOrBadValue_SaysWhyAndChangesNothing(string text, string who, string expected)
     {
         using var bot = TestBot.Create(Monday);
-        var before = System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Pipeline>().All().OrderBy(p => p.Id));
 
-        var reply = await bot.AskAsync(text, who);
-
-        Assert.Equal(ReplyTone.Error, reply.Tone);
-        Assert.Contains(expected, PlainTextRenderer.Render(reply));
-        Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Pipeline>().All().OrderBy(p => p.Id)));
+        await PipelineRefusal.AssertRefusedAndUnchangedAsync(bot, text, who, expected);
         Assert.Empty(bot.Store.Set<TechFlow.OnCall.Core.TeamChanges.TeamAuditEntry>().All());
     }
 
@@ -155,5 +145,20 @@ public class PipelineAddTests
 
         Assert.Contains("has left the team", PlainTextRenderer.Render(reply));
         Assert.Null(bot.Get<PipelineCatalog>().Get("churn-daily"));
+    }
+}
+
+/// <summary>A refused pipeline command: an error reply that says why, and every pipeline exactly as before.</summary>
+internal static class PipelineRefusal
+{
+    public static async Task AssertRefusedAndUnchangedAsync(TestBot bot, string text, string who, string expected)
+    {
+        var before = System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Pipeline>().All().OrderBy(p => p.Id));
+
+        var reply = await bot.AskAsync(text, who);
+
+        Assert.Equal(ReplyTone.Error, reply.Tone);
+        Assert.Contains(expected, PlainTextRenderer.Render(reply));
+        Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Pipeline>().All().OrderBy(p => p.Id)));
     }
 }
