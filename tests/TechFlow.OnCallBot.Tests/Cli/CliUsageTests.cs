@@ -87,13 +87,28 @@ public sealed class CliUsageTests : IDisposable
     [InlineData(new[] { "migrate-store" }, "migrate-store needs --from and --to. " + MigrateUsage)]
     [InlineData(new[] { "migrate-store", "--from", "x.db" }, "migrate-store needs --from and --to. " + MigrateUsage)]
     [InlineData(new[] { "migrate-store", "--to", "Host=127.0.0.1" }, "migrate-store needs --from and --to. " + MigrateUsage)]
-    [InlineData(new[] { "migrate-store", "--from", "x.db", "--to", "Host=127.0.0.1", "extra" }, "migrate-store needs --from and --to. " + MigrateUsage)]
     public async Task Run_BadValue_ExitsTwoWithTheCommandsMessage(string[] args, string message)
     {
         var (code, output, errors) = await RunAsync(args);
 
         Assert.Equal((2, ""), (code, output));
         Assert.Equal(message + "\n", errors);
+    }
+
+    [Theory]
+    [InlineData("extra", "schedule", "extra")]
+    [InlineData("team.json", "reseed", "team.json")]
+    [InlineData("false", "reseed", "--dry-run", "false")]
+    [InlineData("extra", "backup", "--to", "x.db", "extra")]
+    [InlineData("extra", "restore", "extra", "--from", "x.db")]
+    [InlineData("extra", "migrate-store", "--from", "x.db", "--to", "Host=127.0.0.1", "extra")]
+    public async Task Run_StrayArgument_ExitsTwoNamingItAndChangesNothing(string stray, params string[] args)
+    {
+        var (code, output, errors) = await RunAsync(args);
+
+        Assert.Equal((2, ""), (code, output));
+        Assert.Equal($"Unexpected argument \"{stray}\". {Usage}\n", errors);
+        Assert.False(File.Exists(StorePath));
     }
 
     [Theory]
@@ -125,6 +140,9 @@ public sealed class CliUsageTests : IDisposable
     [InlineData(new[] { "ask", "/oncall" }, true)]
     [InlineData(new[] { "migrate-store" }, true)]
     [InlineData(new[] { "frobnicate" }, true)]
+    [InlineData(new[] { "--help" }, true)]
+    [InlineData(new[] { "-h" }, true)]
+    [InlineData(new[] { "-?" }, true)]
     [InlineData(new string[0], false)]
     [InlineData(new[] { "--urls=http://127.0.0.1:0" }, false)]
     [InlineData(new[] { "Store:Path=x.db" }, false)]
