@@ -94,7 +94,8 @@ internal static class CliCommandLine
             return $"Unknown command \"{result.Tokens.FirstOrDefault()?.Value}\". {CliApp.Usage}";
         }
 
-        // A word after "--" that no option of the command has: System.CommandLine takes it as an argument.
+        // A word starting with "--" that names none of the command's options: System.CommandLine leaves it unmatched,
+        // or hands it to ask's question.
         var loose = result.UnmatchedTokens
             .Concat(result.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens.Select(t => t.Value)))
             .ToList();
