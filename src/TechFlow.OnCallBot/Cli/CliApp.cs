@@ -1,7 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
 using TechFlow.OnCall.Core.Conversation;
-using TechFlow.OnCall.Core.Storage;
-using TechFlow.OnCall.Storage;
 using TechFlow.OnCallBot.Extensions;
 using TechFlow.OnCallBot.Seeding;
 
@@ -17,143 +16,93 @@ public static class CliApp
     /// <summary>The exit code when the store is held by another process or was written by a newer build.</summary>
     public const int StoreUnavailableExitCode = 3;
 
-    private static readonly Dictionary<string, CliCommand> Commands = new(StringComparer.Ordinal)
-    {
-        ["ask"] = new(AskAsync, CliAccess.Read),
-        ["schedule"] = new(ScheduleCommand.RunAsync, CliAccess.Read),
-        ["reseed"] = new(ReseedAsync, CliAccess.Team),
-        ["backup"] = new(StoreCommands.BackupAsync, CliAccess.Backup),
-        ["restore"] = new(StoreCommands.RestoreAsync, CliAccess.Restore),
-    };
+    /// <summary>The usage line printed with every usage error; <c>--help</c> shows each command and option in full.</summary>
+    public const string Usage = "Usage: ask \"TEXT\" [--as USER] [--at ISO-8601] | reseed [--file PATH] [--dry-run] | " + ScheduleCommand.Usage + " | " + StoreCommands.Usage + " | " + MigrateStoreCommand.Usage;
 
-    /// <summary>Commands that open stores of their own instead of the configured one.</summary>
-    private static readonly Dictionary<string, Func<CliArguments, TextWriter, TextWriter, Task<int>>> Standalone = new(StringComparer.Ordinal)
-    {
-        ["migrate-store"] = MigrateStoreCommand.RunAsync,
-    };
+    private static readonly string[] HelpOptions = ["--help", "-h", "-?"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
+    /// <summary>Whether <paramref name="args"/> name a CLI command (or ask for its help) rather than configure the web host.</summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (HelpOptions.Contains(args[0], StringComparer.Ordinal) || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, Action<IServiceCollection>? configure = null)
     {
-        var output = stdout ?? Console.Out;
-        var errors = stderr ?? Console.Error;
-        if (!Commands.TryGetValue(args[0], out var command) && !Standalone.ContainsKey(args[0]))
-        {
-            await errors.WriteLineAsync($"Unknown command \"{args[0]}\". {Usage}");
-            return 2;
-        }
-
-        if (!CliArguments.TryParse(args[1..], out var parsed, out var error))
-        {
-            await errors.WriteLineAsync($"{error} {Usage}");
-            return 2;
-        }
-
-        if (Standalone.TryGetValue(args[0], out var standalone))
-        {
-            return await standalone(parsed, output, errors);
-        }
-
-        ArgumentNullException.ThrowIfNull(command);
-
-        var builder = Host.CreateApplicationBuilder(parsed.Settings);
-        builder.Logging.ClearProviders();
-        builder.Services.AddOnCallCore(builder.Configuration).AddOnCallStore(builder.Configuration);
-        configure?.Invoke(builder.Services);
-        using var host = builder.Build();
-        if (command.Access == CliAccess.Restore)
-        {
-            return await command.Run(parsed, host.Services, output, errors);
-        }
-
-        try
-        {
-            host.Services.PrepareStore();
-        }
-        catch (StoreInUseException ex) when (ex.Holder is { AdminUrl: not null, AdminToken: not null } holder)
-        {
-            return command.Access == CliAccess.Backup
-                ? await HostAdminClient.BackupAsync(holder, parsed, ex.StorePath, output, errors)
-                : await HostAdminClient.RunAsync(holder, command.Access == CliAccess.Team ? WithFullFilePath(args) : args, ex.StorePath, output, errors);
-        }
-        catch (StoreUnavailableException ex)
-        {
-            await errors.WriteLineAsync(ex.Message);
-            return StoreUnavailableExitCode;
-        }
-
-        return await RunCommandAsync(command, parsed, host.Services, output, errors);
+        var (command, configuration) = CliCommandLine.SplitConfiguration(args);
+        var session = CliSession.Local(args, configuration, stdout ?? Console.Out, stderr ?? Console.Error, configure);
+        return await CliCommandLine.InvokeAsync(CliCommandLine.Parse(CliCommandLine.Build(session), command), session);
     }
 
     /// <summary>Runs a read-only command (<c>ask</c>, <c>schedule</c>) or <c>reseed</c> on a running host's services, for the admin route.</summary>
     public static async Task<int> RunInHostAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors)
     {
-        if (!Commands.TryGetValue(args[0], out var command) || command.Access is not (CliAccess.Read or CliAccess.Team))
+        var session = CliSession.InHost(args, services, output, errors);
+        var result = CliCommandLine.Parse(CliCommandLine.Build(session), CliCommandLine.SplitConfiguration(args).Command);
+        if (result.CommandResult.Command is not CliCommand { RunsInHost: true })
         {
             await errors.WriteLineAsync($"\"{args[0]}\" cannot run through the host; only ask, schedule and reseed can.");
             return 2;
         }
 
-        if (!CliArguments.TryParse(args[1..], out var parsed, out var error))
-        {
-            await errors.WriteLineAsync($"{error} {Usage}");
-            return 2;
-        }
-
-        return await RunCommandAsync(command, parsed, services, output, errors);
+        return await CliCommandLine.InvokeAsync(result, session);
     }
 
-    public const string Usage = "Usage: ask \"TEXT\" [--as USER] [--at ISO-8601] | reseed [--file PATH] [--dry-run] | " + ScheduleCommand.Usage + " | " + StoreCommands.Usage + " | " + MigrateStoreCommand.Usage;
-
-    private static async Task<int> RunCommandAsync(CliCommand command, CliArguments parsed, IServiceProvider services, TextWriter output, TextWriter errors)
+    internal static CliCommand CreateAsk(CliSession session)
     {
-        try
+        var question = new Argument<string[]>("TEXT")
         {
-            return await command.Run(parsed, services, output, errors);
-        }
-        catch (TeamFileException ex)
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "The question or command, quoted, as you would type it in chat: \"who is on call for Aggregate Profit\", \"/oncall schedule 3 weeks\".",
+        };
+        var asWho = CliOptions.Text("--as", "USER", "Ask as this engineer on the roster (id or name).");
+        var at = CliOptions.Parsed<DateTimeOffset?>("--at", "ISO-8601", "Ask as if it were this moment, for example 2026-11-27T16:59:00-05:00.", text =>
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                ? (parsed, null)
+                : (null, $"--at \"{text}\" is not an ISO-8601 date-time, for example 2026-11-27T16:59:00-05:00."));
+        var command = new CliCommand("ask", "Prints the bot's plain-text answer to a question or command.", CliAccess.Read) { question, asWho, at };
+        command.Validators.Add(result =>
         {
-            await errors.WriteLineAsync(ex.Message);
-            return 1;
-        }
-    }
-
-    /// <summary>The arguments with <c>--file</c> made absolute, so the host reads the file this command meant.</summary>
-    private static string[] WithFullFilePath(string[] args)
-    {
-        var copy = (string[])args.Clone();
-        var at = Array.IndexOf(copy, "--file");
-        if (at >= 0 && at + 1 < copy.Length && File.Exists(copy[at + 1]))
-        {
-            copy[at + 1] = Path.GetFullPath(copy[at + 1]);
-        }
-
-        return copy;
-    }
-
-    private static async Task<int> AskAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
-    {
-        if (args.Positional.Count != 1 || string.IsNullOrWhiteSpace(args.Positional[0]))
-        {
-            await errors.WriteLineAsync($"ask needs exactly one quoted question. {Usage}");
-            return 2;
-        }
-
-        DateTimeOffset? at = null;
-        if (args.Options.TryGetValue("at", out var atText))
-        {
-            if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            if (result.GetResult(question)?.Tokens is not [var only] || string.IsNullOrWhiteSpace(only.Value))
             {
-                await errors.WriteLineAsync($"--at \"{atText}\" is not an ISO-8601 date-time, for example 2026-11-27T16:59:00-05:00.");
-                return 2;
+                result.AddError($"ask needs exactly one quoted question. {Usage}");
+            }
+        });
+        command.SetAction((result, _) => session.WithStoreAsync(
+            services => AskAsync(result.GetValue(question)![0], result.GetValue(asWho), result.GetValue(at), services, session.Output, session.Errors),
+            session.Forward(session.Arguments)));
+        return command;
+    }
+
+    internal static CliCommand CreateReseed(CliSession session)
+    {
+        var file = CliOptions.Text("--file", "PATH", "The team file to merge by id (default: Store:SeedFile).");
+        var dryRun = CliOptions.Flag("--dry-run", "List what would change and change nothing.");
+        var command = new CliCommand("reseed", "Merges the team file into the store; a bad file changes nothing.", CliAccess.Team) { file, dryRun };
+        command.SetAction((result, _) =>
+        {
+            var path = result.GetValue(file);
+            var dry = result.GetValue(dryRun);
+
+            // A host that holds the store reads the file this command meant, whatever its working directory.
+            List<string> forward = ["reseed"];
+            if (path is not null)
+            {
+                forward.AddRange("--file", File.Exists(path) ? Path.GetFullPath(path) : path);
             }
 
-            at = parsed;
-        }
+            if (dry)
+            {
+                forward.Add("--dry-run");
+            }
 
+            return session.WithStoreAsync(services => ReseedAsync(path, dry, services, session.Output, session.Errors), session.Forward(forward));
+        });
+        return command;
+    }
+
+    private static async Task<int> AskAsync(string question, string? asText, DateTimeOffset? at, IServiceProvider services, TextWriter output, TextWriter errors)
+    {
         string? engineerId = null;
-        if (args.Options.TryGetValue("as", out var asText))
+        if (asText is not null)
         {
             var engineer = services.GetRequiredService<OnCall.Core.Roster.RosterService>().Resolve(asText);
             if (engineer is null)
@@ -166,15 +115,14 @@ public static class CliApp
         }
 
         var conversation = services.GetRequiredService<ConversationService>();
-        var reply = await conversation.AskAsync(new BotInput { Platform = "cli", EngineerId = engineerId, Text = args.Positional[0], At = at });
+        var reply = await conversation.AskAsync(new BotInput { Platform = "cli", EngineerId = engineerId, Text = question, At = at });
         await output.WriteAsync(PlainTextRenderer.Render(reply));
         return reply.Tone == ReplyTone.Error ? 1 : 0;
     }
 
-    private static async Task<int> ReseedAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
+    private static async Task<int> ReseedAsync(string? path, bool dryRun, IServiceProvider services, TextWriter output, TextWriter errors)
     {
-        var file = args.Options.GetValueOrDefault("file") ?? services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreOptions>>().Value.SeedFile;
-        var dryRun = args.Options.ContainsKey("dry-run");
+        var file = path ?? services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StoreOptions>>().Value.SeedFile;
         var lines = services.GetRequiredService<TeamSeeder>().Load(file, dryRun);
         foreach (var line in lines)
         {

@@ -30,14 +30,8 @@ internal static class HostAdminClient
     }
 
     /// <summary>Asks the host for a consistent copy, writes it to <c>--to</c>, and checks it opens with the host's counts.</summary>
-    public static async Task<int> BackupAsync(StoreLockInfo holder, CliArguments args, string storePath, TextWriter output, TextWriter errors)
+    public static async Task<int> BackupAsync(StoreLockInfo holder, string to, string storePath, TextWriter output, TextWriter errors)
     {
-        if (!args.Options.TryGetValue("to", out var to) || string.IsNullOrWhiteSpace(to))
-        {
-            await errors.WriteLineAsync($"backup needs --to FILE. Usage: {StoreCommands.Usage}");
-            return 2;
-        }
-
         var full = Path.GetFullPath(to);
         var partial = $"{full}.partial-{Guid.NewGuid():N}";
         using var http = Client(holder);

@@ -19,15 +19,18 @@ public static class MigrateStoreCommand
 {
     public const string Usage = "migrate-store --from FILE.db --to \"Host=...;Database=...;Username=...;Password=...\"";
 
-
-    public static async Task<int> RunAsync(CliArguments args, TextWriter output, TextWriter errors)
+    internal static CliCommand Create(CliSession session)
     {
-        if (!args.Options.TryGetValue("from", out var from) || !args.Options.TryGetValue("to", out var to) || args.Positional.Count > 0)
-        {
-            await errors.WriteLineAsync($"migrate-store needs --from and --to. Usage: {Usage}");
-            return 2;
-        }
+        var from = CliOptions.Text("--from", "FILE.db", "The LiteDB file to copy; stop the bot first (required).");
+        var to = CliOptions.Text("--to", "\"Host=...;Database=...;Username=...;Password=...\"", "The empty PostgreSQL database to copy into (required).");
+        var command = new CliCommand("migrate-store", "Copies a LiteDB store into an empty PostgreSQL database and checks every collection.", CliAccess.Standalone) { from, to };
+        CliOptions.Require(command, $"migrate-store needs --from and --to. Usage: {Usage}", from, to);
+        command.SetAction((result, _) => RunAsync(result.GetValue(from)!, result.GetValue(to)!, session.Output, session.Errors));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(string from, string to, TextWriter output, TextWriter errors)
+    {
         if (!File.Exists(from))
         {
             await errors.WriteLineAsync($"--from \"{from}\": no such LiteDB file.");

@@ -14,32 +14,29 @@ public static class ScheduleCommand
 {
     public const string Usage = "schedule [--from YYYY-MM-DD] [--weeks N] [--format json|ics]";
 
-    public static async Task<int> RunAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
+    internal static CliCommand Create(CliSession session)
+    {
+        var from = CliOptions.Parsed<DateOnly?>("--from", "YYYY-MM-DD", "The first shift's start date (default: today in the team's zone).", text =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? (date, null)
+                : (null, $"--from \"{text}\" is not a date like 2026-11-27. Usage: {Usage}"));
+        var weeks = CliOptions.Parsed("--weeks", "N", "How many shifts, 1 to 520.", text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 520
+                ? (n, null)
+                : (0, $"--weeks \"{text}\" must be a whole number from 1 to 520. Usage: {Usage}"), () => 4);
+        var format = CliOptions.Parsed("--format", "json|ics", "json (who works each shift, slice by slice) or ics (an iCalendar feed).", text =>
+            text is "json" or "ics" ? (text, null) : ("", $"--format must be json or ics. Usage: {Usage}"), () => "json");
+        var command = new CliCommand("schedule", "Prints the shifts that start on or after a date, as they really are.", CliAccess.Read) { from, weeks, format };
+        command.SetAction((result, _) => session.WithStoreAsync(
+            services => RunAsync(result.GetValue(from), result.GetValue(weeks), result.GetValue(format)!, services, session.Output, session.Errors),
+            session.Forward(session.Arguments)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(DateOnly? first, int weeks, string format, IServiceProvider services, TextWriter output, TextWriter errors)
     {
         var clock = services.GetRequiredService<TeamClock>();
-        var from = clock.Today;
-        if (args.Options.TryGetValue("from", out var fromText)
-            && !DateOnly.TryParseExact(fromText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
-        {
-            await errors.WriteLineAsync($"--from \"{fromText}\" is not a date like 2026-11-27. Usage: {Usage}");
-            return 2;
-        }
-
-        var weeks = 4;
-        if (args.Options.TryGetValue("weeks", out var weeksText)
-            && (!int.TryParse(weeksText, NumberStyles.None, CultureInfo.InvariantCulture, out weeks) || weeks is < 1 or > 520))
-        {
-            await errors.WriteLineAsync($"--weeks \"{weeksText}\" must be a whole number from 1 to 520. Usage: {Usage}");
-            return 2;
-        }
-
-        var format = args.Options.GetValueOrDefault("format") ?? "json";
-        if (format is not ("json" or "ics"))
-        {
-            await errors.WriteLineAsync($"--format must be json or ics. Usage: {Usage}");
-            return 2;
-        }
-
+        var from = first ?? clock.Today;
         var range = services.GetRequiredService<ScheduleService>().Range(from, weeks);
         foreach (var problem in range.Problems)
         {
@@ -62,5 +59,4 @@ public static class ScheduleCommand
         await output.WriteLineAsync(ScheduleJson.Write(range.Shifts, services));
         return 0;
     }
-
 }

@@ -10,15 +10,33 @@ internal static class StoreCommands
 {
     public const string Usage = "backup --to FILE | restore --from FILE";
 
-    /// <summary>Backs up the store this process holds (a running host's is copied by the host: see <see cref="HostAdminClient"/>).</summary>
-    public static async Task<int> BackupAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
+    public static CliCommand CreateBackup(CliSession session)
     {
-        if (!args.Options.TryGetValue("to", out var to) || string.IsNullOrWhiteSpace(to))
+        var to = CliOptions.Text("--to", "FILE", "Where to write the copy (required).");
+        var command = new CliCommand("backup", "Writes a verified, consistent copy of the LiteDB store; through the host when one holds it.", CliAccess.Backup) { to };
+        CliOptions.Require(command, $"backup needs --to FILE. Usage: {Usage}", to);
+        command.SetAction((result, _) =>
         {
-            await errors.WriteLineAsync($"backup needs --to FILE. Usage: {Usage}");
-            return 2;
-        }
+            var file = result.GetValue(to)!;
+            return session.WithStoreAsync(
+                services => BackupAsync(file, services, session.Output, session.Errors),
+                (holder, storePath) => HostAdminClient.BackupAsync(holder, file, storePath, session.Output, session.Errors));
+        });
+        return command;
+    }
 
+    public static CliCommand CreateRestore(CliSession session)
+    {
+        var from = CliOptions.Text("--from", "FILE", "The backup to restore (required).");
+        var command = new CliCommand("restore", "Replaces the store with a verified backup; refused while any other process holds the store.", CliAccess.Restore) { from };
+        CliOptions.Require(command, $"restore needs --from FILE. Usage: {Usage}", from);
+        command.SetAction((result, _) => session.WithoutStoreAsync(services => RestoreAsync(result.GetValue(from)!, services, session.Output, session.Errors)));
+        return command;
+    }
+
+    /// <summary>Backs up the store this process holds (a running host's is copied by the host: see <see cref="HostAdminClient"/>).</summary>
+    private static async Task<int> BackupAsync(string to, IServiceProvider services, TextWriter output, TextWriter errors)
+    {
         if (services.GetRequiredService<IOnCallStore>() is not LiteDbStore store)
         {
             await errors.WriteLineAsync("backup works on LiteDB stores; back up other stores with their own tools.");
@@ -39,14 +57,8 @@ internal static class StoreCommands
     }
 
     /// <summary>Replaces the store with a backup; refuses while any other process holds the store.</summary>
-    public static async Task<int> RestoreAsync(CliArguments args, IServiceProvider services, TextWriter output, TextWriter errors)
+    private static async Task<int> RestoreAsync(string from, IServiceProvider services, TextWriter output, TextWriter errors)
     {
-        if (!args.Options.TryGetValue("from", out var from) || string.IsNullOrWhiteSpace(from))
-        {
-            await errors.WriteLineAsync($"restore needs --from FILE. Usage: {Usage}");
-            return 2;
-        }
-
         var path = services.GetRequiredService<IOptions<StoreOptions>>().Value.Path;
         if (path == ":memory:")
         {

@@ -92,10 +92,9 @@ internal sealed partial class Readers
     /// <summary>Every slice the CLI exports for the shifts that start in 2026, with who held each role.</summary>
     public async Task<List<(DateTimeOffset Start, DateTimeOffset End, string? Primary, string? Secondary)>> CliSlicesAsync()
     {
-        Assert.True(CliArguments.TryParse(["--from", "2026-11-13", "--weeks", "7", "--format", "json"], out var args, out _));
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        Assert.Equal(0, await ScheduleCommand.RunAsync(args, _bot.Services, output, errors));
+        Assert.Equal(0, await CliApp.RunInHostAsync(["schedule", "--from", "2026-11-13", "--weeks", "7", "--format", "json"], _bot.Services, output, errors));
         return
         [
             .. JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray()
