@@ -1,7 +1,7 @@
 'use strict';
 // Teams load benchmark: the Release host against a botbuilder-js bot, on loopback, in interleaved rounds, with a
 // loopback fake Bot Connector that receives (and checks) every reply.
-// Usage: node run-teams.js [--rounds 3] [--duration 10] [--warmup 5] [--connections 20] [--gc shipped|server|datas|concurrent] [--skip-build] [--out results.md]
+// Usage: node run-teams.js [--rounds 3] [--duration 10] [--warmup 5] [--connections 20] [--gc shipped|server|datas|concurrent] [--cpus 1] [--skip-build] [--out results.md]
 // Every server binds 127.0.0.1; every request and every reply stays on loopback; each phase stops after --duration seconds.
 const path = require('node:path');
 const fs = require('node:fs');
@@ -49,13 +49,15 @@ async function startConnector(port, email) {
 
 // Both bots without credentials: ours serves unauthenticated loopback requests only in Development and then talks
 // only to loopback service URLs; botbuilder-js with an empty app id accepts any request and signs nothing.
+// --cpus 1 pins both bots to the same CPU list (taskset), so a multi-threaded host gets no more cores than Node.
+const pinned = (command, argv, options) => (opt('cpus', null) ? spawn('taskset', ['-c', opt('cpus'), command, ...argv], options) : spawn(command, argv, options));
 const targets = {
-  ours: (port, dir) => spawn('dotnet', [path.join(hostDir, 'TechFlow.OnCallBot.dll'), '--urls', `http://127.0.0.1:${port}`], {
+  ours: (port, dir) => pinned('dotnet', [path.join(hostDir, 'TechFlow.OnCallBot.dll'), '--urls', `http://127.0.0.1:${port}`], {
     cwd: hostDir,
     env: { ...process.env, Store__Path: path.join(dir, 'oncall.db'), ASPNETCORE_ENVIRONMENT: 'Development', ...gcEnv() },
     stdio: 'ignore',
   }),
-  botbuilder: (port) => spawn('node', [path.join(__dirname, 'teams-bot.js'), String(port), seedFile, scheduleFile], { stdio: 'ignore' }),
+  botbuilder: (port) => pinned('node', [path.join(__dirname, 'teams-bot.js'), String(port), seedFile, scheduleFile], { stdio: 'ignore' }),
 };
 
 /** GC settings to try for ours (as in run.js); default: the shipped ones. */
@@ -177,7 +179,7 @@ function report(rows, loads) {
   };
   const problems = (name) => rows[name].map((x) => [x.peak, x.fixed].map((p) => p.errors + p.missing + p.badReplies).reduce((a, b) => a + b)).join(', ');
   const text = [
-    `Teams, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${rounds} interleaved rounds, ${os.cpus().length} cores, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, GC ${opt('gc', 'shipped')}`,
+    `Teams, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${rounds} interleaved rounds, ${os.cpus().length} cores, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, GC ${opt('gc', 'shipped')}${opt('cpus', null) ? `, both bots pinned to CPU ${opt('cpus')}` : ''}`,
     '',
     '| Teams personal-chat message (medians) | ours | botbuilder-js 4.23.3 | ratio ours/botbuilder |',
     '| --- | --- | --- | --- |',
