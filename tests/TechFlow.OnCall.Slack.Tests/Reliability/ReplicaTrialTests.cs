@@ -58,7 +58,9 @@ public sealed class ReplicaTrialTests(ITestOutputHelper output)
 
         var ack = await ReplicaTrial.AskAsync(b, $"/oncall ack {climbing}", "alex-chen");
         var stepsAtAck = trial.Store.Set<Page>().Get(climbing)!.Notifications.Count;
-        await DelayUntil(reminder + (2 * ReplicaTrial.LevelWait) + TimeSpan.FromSeconds(2));
+        // Watch two escalation levels past the kill (or the reminder, if later): on a loaded machine the hosts can start
+        // so slowly that the kill comes after the reminder, and a window anchored to the reminder alone would be over.
+        await DelayUntil((killedAt > reminder ? killedAt : reminder) + (2 * ReplicaTrial.LevelWait) + TimeSpan.FromSeconds(2));
         var stepsLater = trial.Store.Set<Page>().Get(climbing)!.Notifications.Count;
         var afterKill = pages.Where(p => p != climbing).Sum(p => trial.Store.Set<Page>().Get(p)!.Notifications.Count(n => n.At > killedAt));
         foreach (var page in pages)
