@@ -97,10 +97,12 @@ public sealed class OnCallReadModel : IDisposable
         }
 
         Interlocked.Increment(ref _generation);
-        if (_current is not null)
+        if (_current is not null && _store.SeesEveryCommit)
         {
             // Reload here, on the committing thread, so the next answer finds it ready. When that fails (the store just
             // went away), the generation is already ahead, so the next reader loads it or meets the failure itself.
+            // Not on PostgreSQL: there this may be the commit listener's thread, which must stay free to pass on the
+            // next commit, and a reload is a round of queries; the next reader loads it instead.
             try
             {
                 _ = TryCurrent();
