@@ -17,6 +17,7 @@ public static class PostgresSchema
 {
     public const string DocumentsTable = "oncall_documents";
     public const string VersionTable = "oncall_schema_version";
+    public const string CommitVersionsTable = "oncall_commit_versions";
 
     /// <summary>The advisory lock held while migrating or creating indexes ("OnCallMg").</summary>
     internal const long MigrationLockKey = 0x4F6E43616C6C4D67;

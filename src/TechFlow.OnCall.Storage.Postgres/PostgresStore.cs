@@ -98,6 +98,7 @@ public sealed class PostgresStore : IOnCallStore, IDisposable
                     var value = work(tx);
                     if (tx.Changed.Count > 0)
                     {
+                        BumpVersions(connection, transaction, tx.Changed);
                         _channel.Notify(connection, transaction, tx.Changed);
                     }
 
@@ -118,6 +119,22 @@ public sealed class PostgresStore : IOnCallStore, IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The sum of the changed collections' counters in <c>oncall_commit_versions</c>, which every unit of work bumps in
+    /// its own transaction: committed-only, so it moves exactly when another replica's change becomes visible here.
+    /// </summary>
+    public long? CommitVersion(IReadOnlyCollection<Type> types)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        return Run(null, (connection, transaction) =>
+        {
+            using var command = new NpgsqlCommand(
+                $"SELECT coalesce(sum(version), 0)::bigint FROM {PostgresSchema.CommitVersionsTable} WHERE collection = ANY($1)", connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = types.Select(t => t.Name).ToArray() });
+            return (long)command.ExecuteScalar()!;
+        });
     }
 
     public void Dispose()
@@ -149,6 +166,15 @@ public sealed class PostgresStore : IOnCallStore, IDisposable
             using var connection = _source.OpenConnection();
             return statement(connection, null);
         });
+    }
+
+    private static void BumpVersions(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlySet<Type> changed)
+    {
+        using var command = new NpgsqlCommand(
+            $"INSERT INTO {PostgresSchema.CommitVersionsTable} AS v (collection, version) SELECT c, 1 FROM unnest($1::text[]) AS c " +
+            "ON CONFLICT (collection) DO UPDATE SET version = v.version + 1", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = changed.Select(t => t.Name).ToArray() });
+        command.ExecuteNonQuery();
     }
 
     internal void EnsureIndex<T, TKey>(string collection, System.Linq.Expressions.Expression<Func<T, TKey>> key, bool unique) =>

@@ -8,12 +8,14 @@ namespace TechFlow.OnCall.Core.Pipelines;
 /// </summary>
 /// <remarks>
 /// Thread-safe. The cache is rebuilt after any committed unit of work that changed pipelines, here or on another
-/// replica (<see cref="IOnCallStore.Committed"/>), and after <see cref="Invalidate"/>.
+/// replica (<see cref="IOnCallStore.Committed"/>), and after <see cref="Invalidate"/>; where the store can miss
+/// another replica's commit, it is also checked against the store's <see cref="IOnCallStore.CommitVersion"/>.
 /// </remarks>
 public sealed class PipelineCatalog
 {
     private const double SuggestionThreshold = 0.55;
     private static readonly HashSet<string> NoiseWords = ["the", "pipeline", "pipelines", "for", "of", "on", "dashboard's"];
+    private static readonly Type[] PipelineType = [typeof(Pipeline)];
     private readonly IOnCallStore _store;
     private volatile Snapshot? _snapshot;
     private int _version;
@@ -175,8 +177,13 @@ public sealed class PipelineCatalog
 
     private Snapshot Load()
     {
+        // On a store that may miss a commit (PostgreSQL replicas), the cache is also checked against the store's
+        // committed version of the pipelines, so a change made on another replica while this one's listener was away
+        // is never hidden.
+        var check = !_store.SeesEveryCommit && !_store.InUnitOfWork;
+        var storeVersion = check ? _store.CommitVersion(PipelineType) : null;
         var snapshot = _snapshot;
-        if (snapshot is not null)
+        if (snapshot is not null && (!check || snapshot.StoreVersion == storeVersion))
         {
             return snapshot;
         }
@@ -215,7 +222,7 @@ public sealed class PipelineCatalog
         var keyWords = keys.ToDictionary(k => k.Key, k => k.Value.Select(key => key.Split(' ').ToHashSet(StringComparer.Ordinal)).ToList());
         var vocabulary = keyWords.Values.SelectMany(k => k).SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
         var longest = keyWords.Values.SelectMany(k => k).Select(k => k.Count).DefaultIfEmpty(0).Max();
-        snapshot = new Snapshot(pipelines, keys, exact, keyWords, vocabulary, longest);
+        snapshot = new Snapshot(pipelines, keys, exact, keyWords, vocabulary, longest, storeVersion);
         // A change committed while this was loading leaves the cache empty, so the next reader loads it again.
         if (Volatile.Read(ref _version) == version)
         {
@@ -231,5 +238,6 @@ public sealed class PipelineCatalog
         IReadOnlyDictionary<string, Pipeline> Exact,
         IReadOnlyDictionary<string, List<HashSet<string>>> KeyWords,
         IReadOnlySet<string> Vocabulary,
-        int LongestKeyWords);
+        int LongestKeyWords,
+        long? StoreVersion);
 }

@@ -17,9 +17,10 @@ namespace TechFlow.OnCall.Core.ReadModel;
 /// was loaded at; a snapshot whose generation is behind is never handed out, so once <c>Write</c> has returned, the
 /// next answer on any thread sees the change (the reload runs on the committing thread, and a reader that arrives
 /// first waits for it or loads itself).</para>
-/// <para>Only a store that sees every commit (<see cref="IOnCallStore.SeesEveryCommit"/>: LiteDB, one process) is
-/// mirrored; PostgreSQL replicas read the store, since another replica's commit can go unseen while the listener
-/// reconnects, and a replica cut off from the database must say so rather than answer from an old copy.</para>
+/// <para>A store that sees every commit (<see cref="IOnCallStore.SeesEveryCommit"/>: LiteDB, one process) is trusted
+/// by generation alone. On PostgreSQL replicas another replica's commit can go unseen while the listener reconnects,
+/// so a snapshot is also checked against the store's <see cref="IOnCallStore.CommitVersion"/> on every read; a store
+/// with neither is read directly.</para>
 /// <para>Inside a unit of work <see cref="TryCurrent"/> returns null: the caller reads the store, so the work sees
 /// its own uncommitted changes as before, and nothing uncommitted ever reaches a snapshot.</para>
 /// </remarks>
@@ -28,6 +29,8 @@ public sealed class OnCallReadModel : IDisposable
     /// <summary>The record types a snapshot holds; a commit touching any of them replaces it.</summary>
     public static readonly IReadOnlySet<Type> Types =
         new HashSet<Type>([typeof(Engineer), typeof(Stakeholder), typeof(Holiday), typeof(EscalationPolicy), .. ScheduleFacts.InputTypes]);
+
+    private static readonly Type[] TypeList = [.. Types];
 
     private readonly IOnCallStore _store;
     private readonly TeamClock _clock;
@@ -49,18 +52,31 @@ public sealed class OnCallReadModel : IDisposable
     public int Loads { get; private set; }
 
     /// <summary>
-    /// The current snapshot; null inside a unit of work on this thread, or on a store that may miss commits
-    /// (<see cref="IOnCallStore.SeesEveryCommit"/>): read the store there.
+    /// The current snapshot; null inside a unit of work on this thread, or on a store that may miss commits and keeps
+    /// no commit version: read the store there.
     /// </summary>
+    /// <remarks>
+    /// Where the store may miss commits (PostgreSQL replicas), a snapshot is handed out only while the store's commit
+    /// version for <see cref="Types"/> is the one it was loaded at: one small read per answer instead of every record,
+    /// and a replica cut off from the database still fails instead of answering from an old copy.
+    /// </remarks>
     public ReadModelSnapshot? TryCurrent()
     {
-        if (_store.InUnitOfWork || !_store.SeesEveryCommit)
+        if (_store.InUnitOfWork)
+        {
+            return null;
+        }
+
+        long? storeVersion = null;
+        if (!_store.SeesEveryCommit && (storeVersion = _store.CommitVersion(TypeList)) is null)
         {
             return null;
         }
 
         var snapshot = _current;
-        return snapshot is not null && snapshot.Generation == Interlocked.Read(ref _generation) ? snapshot : Load();
+        return snapshot is not null && snapshot.Generation == Interlocked.Read(ref _generation) && snapshot.StoreVersion == storeVersion
+            ? snapshot
+            : Load(storeVersion);
     }
 
     /// <summary>Loads the first snapshot now (at start, before the first request).</summary>
@@ -81,10 +97,12 @@ public sealed class OnCallReadModel : IDisposable
         }
 
         Interlocked.Increment(ref _generation);
-        if (_current is not null)
+        if (_current is not null && _store.SeesEveryCommit)
         {
             // Reload here, on the committing thread, so the next answer finds it ready. When that fails (the store just
             // went away), the generation is already ahead, so the next reader loads it or meets the failure itself.
+            // Not on PostgreSQL: there this may be the commit listener's thread, which must stay free to pass on the
+            // next commit, and a reload is a round of queries; the next reader loads it instead.
             try
             {
                 _ = TryCurrent();
@@ -95,19 +113,19 @@ public sealed class OnCallReadModel : IDisposable
         }
     }
 
-    private ReadModelSnapshot Load()
+    private ReadModelSnapshot Load(long? storeVersion)
     {
         lock (_loading)
         {
             var generation = Interlocked.Read(ref _generation);
             var snapshot = _current;
-            if (snapshot is not null && snapshot.Generation == generation)
+            if (snapshot is not null && snapshot.Generation == generation && snapshot.StoreVersion == storeVersion)
             {
                 return snapshot;
             }
 
-            // Read the generation before the data: a commit while loading makes this snapshot stale at once.
-            snapshot = ReadModelSnapshot.Load(_store, _clock, generation);
+            // Both versions were read before the data: a commit while loading makes this snapshot stale at once.
+            snapshot = ReadModelSnapshot.Load(_store, _clock, generation, storeVersion);
             _current = snapshot;
             Loads++;
             return snapshot;

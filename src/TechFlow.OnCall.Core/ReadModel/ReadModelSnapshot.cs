@@ -21,9 +21,10 @@ public sealed class ReadModelSnapshot
     private readonly Dictionary<string, Stakeholder> _stakeholders;
     private readonly ConcurrentDictionary<object, object> _memo = new();
 
-    private ReadModelSnapshot(long generation, IReadOnlyList<Engineer> engineers, IReadOnlyList<Stakeholder> stakeholders, IReadOnlyList<Holiday> holidays, EscalationPolicy? policy, ScheduleFacts schedule)
+    private ReadModelSnapshot(long generation, long? storeVersion, IReadOnlyList<Engineer> engineers, IReadOnlyList<Stakeholder> stakeholders, IReadOnlyList<Holiday> holidays, EscalationPolicy? policy, ScheduleFacts schedule)
     {
         Generation = generation;
+        StoreVersion = storeVersion;
         Engineers = engineers;
         Stakeholders = stakeholders;
         CompanyHolidays = holidays;
@@ -35,6 +36,9 @@ public sealed class ReadModelSnapshot
 
     /// <summary>Which commit count this snapshot reflects (see <see cref="OnCallReadModel"/>).</summary>
     public long Generation { get; }
+
+    /// <summary>The store's commit version it was loaded at, where the store keeps one (see <see cref="IOnCallStore.CommitVersion"/>).</summary>
+    public long? StoreVersion { get; }
 
     /// <summary>Every engineer, in the store's order.</summary>
     public IReadOnlyList<Engineer> Engineers { get; }
@@ -49,11 +53,12 @@ public sealed class ReadModelSnapshot
 
     public ScheduleFacts Schedule { get; }
 
-    public static ReadModelSnapshot Load(IStoreSets sets, TeamClock clock, long generation)
+    public static ReadModelSnapshot Load(IStoreSets sets, TeamClock clock, long generation, long? storeVersion = null)
     {
         var engineers = sets.Set<Engineer>().All();
         return new ReadModelSnapshot(
             generation,
+            storeVersion,
             engineers,
             sets.Set<Stakeholder>().All(),
             [.. sets.Set<Holiday>().All().OrderBy(h => h.Date)],

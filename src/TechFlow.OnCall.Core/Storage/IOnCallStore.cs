@@ -47,6 +47,14 @@ public interface IOnCallStore : IStoreSets
     bool SeesEveryCommit => false;
 
     /// <summary>
+    /// A number, read from what is committed now, that grows with every committed unit of work that changed records of
+    /// any of <paramref name="types"/>; null where the store keeps none. Unlike <see cref="Committed"/> it cannot be
+    /// missed, so an in-memory copy stamped with it is current while it is unchanged, even on a store that does not
+    /// see every commit. Throws <see cref="StoreUnavailableException"/> when the store cannot be reached.
+    /// </summary>
+    long? CommitVersion(IReadOnlyCollection<Type> types) => null;
+
+    /// <summary>
     /// Raised after a unit of work that changed something commits (never after a rollback), with the record types it
     /// changed. Handlers run on the committing thread after the lock is released: keep them short (wake a worker).
     /// </summary>

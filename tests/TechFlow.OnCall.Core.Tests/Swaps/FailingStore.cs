@@ -21,6 +21,8 @@ internal sealed class FailingStore<TFail>(IOnCallStore inner) : IOnCallStore whe
 
     public bool SeesEveryCommit => inner.SeesEveryCommit;
 
+    public long? CommitVersion(IReadOnlyCollection<Type> types) => inner.CommitVersion(types);
+
     public IRepository<T> Set<T>() where T : class => inner.Set<T>();
 
     public T Write<T>(Func<IStoreTransaction, T> work) => inner.Write(tx => work(new Transaction(tx, this)));

@@ -13,6 +13,8 @@ internal sealed class CountingStore(IOnCallStore inner) : IOnCallStore
 
     public bool SeesEveryCommit => inner.SeesEveryCommit;
 
+    public long? CommitVersion(IReadOnlyCollection<Type> types) => inner.CommitVersion(types);
+
     public event Action<StoreCommit>? Committed
     {
         add => inner.Committed += value;
