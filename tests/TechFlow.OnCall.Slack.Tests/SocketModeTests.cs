@@ -144,6 +144,30 @@ public sealed class SocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SocketMode_Readiness_ReportsOpenConnectionsThenLinkDisabled()
+    {
+        using var host = Host();
+        using var client = host.CreateClient();
+        Assert.True(await _socket.WaitForAsync(s => s.Open.Count == 2));
+        var connected = await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative));
+        var connectedText = await connected.Content.ReadAsStringAsync();
+
+        foreach (var socket in _socket.Open)
+        {
+            await FakeSocketModeServer.DisconnectAsync(socket, "link_disabled");
+            await FakeSocketModeServer.CloseAsync(socket);
+        }
+
+        Assert.True(await _socket.WaitForAsync(s => s.Open.Count == 0));
+        await WaitUntilAsync(async () => (await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode == System.Net.HttpStatusCode.ServiceUnavailable);
+        var disabled = await (await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, connected.StatusCode);
+        Assert.Contains("slack-socket-mode: healthy, 2 of 2 connections open", connectedText, StringComparison.Ordinal);
+        Assert.Contains("slack-socket-mode: unhealthy, Slack disabled the Socket Mode link (link_disabled)", disabled, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SocketMode_SameEnvelopeOnTwoConnections_HandledOnceAckedTwice()
     {
         using var host = Host();
@@ -159,5 +183,13 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.True(await _slack.WaitForAsync(s => s.Succeeded("response_url:sock1").Count == 1));
         await Task.Delay(500);
         Assert.Single(_slack.Succeeded("response_url:sock1"));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100 && !await condition(); i++)
+        {
+            await Task.Delay(100);
+        }
     }
 }

@@ -30,9 +30,17 @@ public sealed partial class SocketModeService(
     private readonly ConcurrentDictionary<int, SocketModeConnection> _open = new();
     private readonly ConcurrentDictionary<Task, bool> _draining = new();
     private int _opened;
+    private int _disabledSlots;
+    private volatile string? _lastFailure;
 
     /// <summary>How many connections are open right now (readiness and tests).</summary>
     public int OpenConnections => _open.Count;
+
+    /// <summary>How many slots stopped for good because Slack answered <c>link_disabled</c>.</summary>
+    public int DisabledSlots => Volatile.Read(ref _disabledSlots);
+
+    /// <summary>Why the last attempt to open a connection failed (an API error code or the socket's message), if one did.</summary>
+    public string? LastFailure => _lastFailure;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +66,7 @@ public sealed partial class SocketModeService(
                 case SocketModeEnding.Stopping:
                     return;
                 case SocketModeEnding.Disabled:
+                    Interlocked.Increment(ref _disabledSlots);
                     LogDisabled(slot);
                     return;
                 case SocketModeEnding.Refresh:
@@ -94,11 +103,13 @@ public sealed partial class SocketModeService(
         }
         catch (SlackApiException ex)
         {
+            _lastFailure = $"apps.connections.open says {ex.ErrorCode}";
             LogOpenFailed(slot, ex.ErrorCode);
             return ex.ErrorCode is "invalid_auth" or "not_authed" or "not_allowed_token_type" ? SocketModeEnding.TooMany : SocketModeEnding.Dropped;
         }
         catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or HttpRequestException or OperationCanceledException)
         {
+            _lastFailure = ex.Message;
             LogConnectFailed(slot, ex.Message);
             return SocketModeEnding.Dropped;
         }

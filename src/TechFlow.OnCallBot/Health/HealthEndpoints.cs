@@ -6,7 +6,7 @@ namespace TechFlow.OnCallBot.Health;
 
 /// <summary>
 /// <c>GET /healthz</c>: liveness (the process answers). <c>GET /healthz/ready</c>: the store, the outbox backlog and,
-/// where configured, Slack and Teams credentials; 503 with one line per check when any fails.
+/// where configured, Slack and Teams credentials and Slack's Socket Mode connections; 503 with one line per check when any fails.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -26,6 +26,7 @@ public static class HealthEndpoints
             .AddCheck<StoreHealthCheck>("store", tags: [Ready])
             .AddCheck<OutboxHealthCheck>("outbox", tags: [Ready])
             .AddCheck<SlackHealthCheck>("slack", tags: [Ready])
+            .AddCheck<SocketModeHealthCheck>("slack-socket-mode", tags: [Ready])
             .AddCheck<TeamsHealthCheck>("teams", tags: [Ready]);
         return services;
     }
