@@ -28,7 +28,7 @@ public class BlockKitRendererTests
     [Fact]
     public void Render_MentionTokens_SlackIdWhenKnownElseEscapedName()
     {
-        var reply = new Reply { Text = ["<@alex-chen> hands over to <@lisa-wang>"], People = [Alex, Lisa] };
+        var reply = new Reply { Text = ["⟦@alex-chen⟧ hands over to ⟦@lisa-wang⟧"], People = [Alex, Lisa] };
 
         var text = TextOf(Blocks(BlockKitRenderer.Render(reply))[0]);
 
@@ -41,8 +41,8 @@ public class BlockKitRendererTests
         var reply = new Reply
         {
             Heading = "On call now",
-            Text = ["<@alex-chen> is primary"],
-            Fields = [new ReplyField("Primary", "<@alex-chen>"), new ReplyField("Until", "Friday 5:00 PM EST")],
+            Text = ["⟦@alex-chen⟧ is primary"],
+            Fields = [new ReplyField("Primary", "⟦@alex-chen⟧"), new ReplyField("Until", "Friday 5:00 PM EST")],
             Context = ["Times in America/New_York"],
             Buttons = [new ReplyButton("Accept", "swap-accept", "swap-1", ButtonStyle.Primary)],
             People = [Alex],
@@ -128,7 +128,7 @@ public class BlockKitRendererTests
     [Fact]
     public void Render_HeadingAndText_FallbackIsHeadingAndTextWithNames()
     {
-        var reply = new Reply { Heading = "On call", Text = ["<@alex-chen> & <@lisa-wang>"], Fields = [new ReplyField("a", "b")], People = [Alex, Lisa] };
+        var reply = new Reply { Heading = "On call", Text = ["⟦@alex-chen⟧ & ⟦@lisa-wang⟧"], Fields = [new ReplyField("a", "b")], People = [Alex, Lisa] };
 
         Assert.Equal("On call\nAlex Chen & Lisa <Wang>", BlockKitRenderer.Render(reply).Text);
     }
@@ -156,9 +156,9 @@ public class BlockKitRendererTests
             ? new Reply
             {
                 Heading = "Aggregate Profit",
-                Text = ["<@alex-chen> is on call until Friday 5:00 PM EST"],
-                Fields = [new ReplyField("Primary", "<@alex-chen>"), new ReplyField("Secondary", "<@lisa-wang>")],
-                Table = new ReplyTable(["Week", "Primary"], [["Nov 23", "<@alex-chen>"], ["Nov 30", "<@lisa-wang>"]]),
+                Text = ["⟦@alex-chen⟧ is on call until Friday 5:00 PM EST"],
+                Fields = [new ReplyField("Primary", "⟦@alex-chen⟧"), new ReplyField("Secondary", "⟦@lisa-wang⟧")],
+                Table = new ReplyTable(["Week", "Primary"], [["Nov 23", "⟦@alex-chen⟧"], ["Nov 30", "⟦@lisa-wang⟧"]]),
                 Context = ["Ask `/oncall help` for more"],
                 Buttons = [new ReplyButton("Accept", "swap-accept", "swap-1", ButtonStyle.Primary), new ReplyButton("Decline", "swap-decline", "swap-1", ButtonStyle.Danger)],
                 People = [Alex, Lisa],

@@ -39,7 +39,7 @@ public sealed class SlackCommandEndpointTests : IAsyncLifetime
         var json = await JsonOf(response);
         Assert.Equal("ephemeral", json["response_type"]!.GetValue<string>());
         var expected = await host.Services.GetRequiredService<ConversationService>()
-            .AskAsync(new BotInput { Platform = "slack", Text = "aggregate profit" });
+            .AskAsync(new BotInput { FrontEnd = SlackFrontEnd.Descriptor, Text = "aggregate profit" });
         Assert.Equal(BlockKitRenderer.Render(expected).Text, json["text"]!.GetValue<string>());
         Assert.NotEmpty(json["blocks"]!.AsArray());
         var (exitCode, output) = await Validators.ValidateBlocksAsync(json.ToJsonString());

@@ -2,6 +2,7 @@ using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Teams.Cards;
 using TechFlow.OnCall.Teams.Tests.Support;
+using TechFlow.OnCall.Teams;
 
 namespace TechFlow.OnCall.Teams.Tests;
 
@@ -50,7 +51,7 @@ public sealed class AdaptiveCardRendererTests
 
         var activity = ReplyActivity.Message(reply);
 
-        Assert.Equal(PlainTextRenderer.Render(reply).TrimEnd(), (string?)activity["text"]);
+        Assert.Equal(PlainTextRenderer.Render(reply, TeamsFrontEnd.CommandPrefix).TrimEnd(), (string?)activity["text"]);
         Assert.DoesNotContain("<@", (string?)activity["text"], StringComparison.Ordinal);
         Assert.Equal(AdaptiveCardRenderer.ContentType, (string?)activity["attachments"]![0]!["contentType"]);
     }

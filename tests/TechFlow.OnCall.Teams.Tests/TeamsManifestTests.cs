@@ -20,6 +20,13 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    public void Manifest_ShortName_IsTheNameHelpMentions()
+    {
+        Assert.Equal(TeamsFrontEnd.BotName, (string?)Manifest()["name"]!["short"]);
+        Assert.Equal("@" + TeamsFrontEnd.BotName, TeamsFrontEnd.Descriptor.CommandPrefix);
+    }
+
+    [Fact]
     public void Manifest_BotHasAllThreeScopes()
     {
         var bot = Manifest()["bots"]![0]!;
@@ -44,8 +51,8 @@ public sealed class TeamsManifestTests
         Assert.NotEmpty(titles);
         foreach (var title in titles)
         {
-            var reply = await bot.AskAsync(title, "alex-chen", "teams");
-            Assert.True(reply.Tone != ReplyTone.Error, $"'{title}': {PlainTextRenderer.Render(reply)}");
+            var reply = await bot.AskAsync(title, "alex-chen", TeamsFrontEnd.Descriptor);
+            Assert.True(reply.Tone != ReplyTone.Error, $"'{title}': {PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix)}");
         }
     }
 }

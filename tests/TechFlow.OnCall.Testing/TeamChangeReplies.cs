@@ -24,7 +24,7 @@ public static class TeamChangeReplies
             ["roster"] = await bot.AskAsync("/oncall team", "sarah-johnson"),
             ["refused"] = await bot.AskAsync("/oncall team add Priya Patel", "sarah-johnson"),
         };
-        var add = await bot.AskAsync("/oncall team add Priya Patel junior America/Chicago <@U0PRIYA>", manager);
+        var add = await bot.AskAsync("/oncall team add Priya Patel junior America/Chicago @U0PRIYA", manager);
         replies["confirm-add"] = add;
         replies["confirmed-add"] = (await bot.PressAsync(TeamMessages.Confirm, add.Buttons[0].Value, manager)).Replacement!;
         var leave = await bot.AskAsync("/oncall team leave mike", manager);
@@ -32,8 +32,8 @@ public static class TeamChangeReplies
         await bot.PressAsync(TeamMessages.Confirm, leave.Buttons[0].Value, manager);
         replies["post-leave"] = bot.Store.Set<OutboxMessage>().Get($"team:{leave.Buttons[0].Value}:channel")!.Reply;
         replies["moved-dm"] = bot.Store.Set<OutboxMessage>().Find(m => m.Kind == "schedule-moved")[0].Reply;
-        replies["link"] = await bot.AskAsync("/oncall link lisa <@U0LISA|lisa>", manager);
-        replies["link-me"] = await bot.Conversation.AskAsync(new BotInput { Platform = "slack", PlatformUserId = "U0NEWSARAH", DisplayName = "sarah.j", Text = "/oncall link me sarah" });
+        replies["link"] = await bot.AskAsync("/oncall link lisa @U0LISA", manager);
+        replies["link-me"] = await bot.Conversation.AskAsync(new BotInput { FrontEnd = TestFrontEnds.SlackAccounts, PlatformUserId = "U0NEWSARAH", DisplayName = "sarah.j", Text = "/oncall link me sarah" });
         var request = bot.Store.Set<OutboxMessage>().Find(m => m.DirectTo == manager && m.Reply.Buttons.Count > 0 && m.Reply.Buttons[0].ActionId == LinkRequests.Approve)[0].Reply;
         replies["link-request"] = request;
         replies["link-approved"] = (await bot.PressAsync(LinkRequests.Approve, request.Buttons[0].Value, manager)).Replacement!;

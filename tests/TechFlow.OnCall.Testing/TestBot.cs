@@ -89,16 +89,16 @@ public sealed class TestBot : IDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Asks as <paramref name="engineerId"/> (or a guest) and returns the reply.</summary>
-    public async Task<Reply> AskAsync(string text, string? engineerId = null, string platform = "test") =>
-        await Conversation.AskAsync(new BotInput { Platform = platform, EngineerId = engineerId, Text = text });
+    public async Task<Reply> AskAsync(string text, string? engineerId = null, FrontEnd? frontEnd = null) =>
+        await Conversation.AskAsync(new BotInput { FrontEnd = frontEnd ?? TestFrontEnds.Chat, EngineerId = engineerId, Text = text });
 
-    /// <summary>The plain-text rendering of the reply to <paramref name="text"/>.</summary>
+    /// <summary>The plain-text rendering of the reply to <paramref name="text"/>, commands written as Slack writes them.</summary>
     public async Task<string> AskTextAsync(string text, string? engineerId = null) =>
-        PlainTextRenderer.Render(await AskAsync(text, engineerId));
+        PlainTextRenderer.Render(await AskAsync(text, engineerId), TestFrontEnds.Chat.CommandPrefix);
 
     /// <summary>Presses a button as <paramref name="engineerId"/>.</summary>
     public async Task<ActionResult> PressAsync(string actionId, string value, string? engineerId) =>
-        await Conversation.ActAsync(new BotInput { Platform = "test", EngineerId = engineerId, Action = new BotAction(actionId, value) });
+        await Conversation.ActAsync(new BotInput { FrontEnd = TestFrontEnds.Chat, EngineerId = engineerId, Action = new BotAction(actionId, value) });
 
     public void Dispose()
     {

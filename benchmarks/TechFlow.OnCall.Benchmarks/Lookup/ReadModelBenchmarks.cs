@@ -13,7 +13,7 @@ namespace TechFlow.OnCall.Benchmarks.Lookup;
 [MemoryDiagnoser]
 public class ReadModelBenchmarks : IDisposable
 {
-    private static readonly BotInput Question = new() { Platform = "slack", EngineerId = "alex-chen", Text = "aggregate profit" };
+    private static readonly BotInput Question = new() { FrontEnd = TechFlow.OnCall.Slack.SlackFrontEnd.Descriptor, EngineerId = "alex-chen", Text = "aggregate profit" };
     private LookupScenario? _scenario;
     private TeamClock? _clock;
     private int _edits;

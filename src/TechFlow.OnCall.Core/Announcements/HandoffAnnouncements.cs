@@ -89,7 +89,7 @@ public sealed class HandoffAnnouncements(
             b.Field("Investor period", string.Join(", ", investorDays.Select(TimeText.ShortDate)));
         }
 
-        b.Context("Runbooks: /oncall runbook <pipeline>");
+        b.Context("Runbooks: ⟦oncall⟧ runbook <pipeline>");
         var reply = b.Build() with { InChannel = true };
         var dm = new ReplyBuilder();
         var messages = new List<OutboxMessage>
@@ -99,7 +99,7 @@ public sealed class HandoffAnnouncements(
         if (incoming.Primary.Holder is { } primary)
         {
             dm.Text($"You take over as primary on call {timeText.Instant(shift.Start, now)}, until {timeText.Instant(incoming.Primary.Until, now)}. Your secondary is {SliceText.Who(dm, incoming.Secondary)}.")
-                .Context("Runbooks: /oncall runbook <pipeline>");
+                .Context("Runbooks: ⟦oncall⟧ runbook <pipeline>");
             messages.Add(new OutboxMessage { Id = $"{ReminderKind}:{shift.Id}:dm", Kind = ReminderKind, DirectTo = primary.Id, Reply = dm.Build() });
         }
 

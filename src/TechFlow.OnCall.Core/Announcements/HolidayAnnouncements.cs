@@ -42,7 +42,7 @@ public sealed class HolidayAnnouncements(
         b.Text(snapshot is null
             ? "Nobody is scheduled on call that day yet."
             : $"{SliceText.Who(b, snapshot.Primary)} is primary and {SliceText.Who(b, snapshot.Secondary)} secondary on call that day.");
-        b.Context("Need to swap? /oncall swap");
+        b.Context("Need to swap? ⟦oncall⟧ swap");
         var key = $"{Kind}:{date:yyyy-MM-dd}";
         return [new OutboxMessage { Id = key, Kind = Kind, Channel = options.ChannelFor(Kind), Reply = b.Build() with { InChannel = true } }];
     }

@@ -76,7 +76,7 @@ public sealed class ShiftReminders(
         var b = new ReplyBuilder();
         b.Text($"Reminder: you are {role.ToString().ToLowerInvariant()} on call from {timeText.Instant(shift.Start, now)} ({TimeText.Relative(shift.Start, now)}) until {timeText.Instant(mine.Until, now)}. "
             + $"{(role == ShiftRole.Primary ? "Your secondary" : "The primary")} is {SliceText.Who(b, partner)}.");
-        b.Context("Can't make it? /oncall swap");
+        b.Context("Can't make it? ⟦oncall⟧ swap");
         return [new OutboxMessage { Id = key, Kind = Kind, DirectTo = engineer.Id, Reply = b.Build() }];
     }
 }

@@ -5,22 +5,21 @@ using TechFlow.OnCall.Core.Roster;
 namespace TechFlow.OnCall.Core.Calendar;
 
 /// <summary>
-/// <c>/oncall calendar</c> shows the asker's secret feed addresses (theirs and the team's); <c>reset</c> replaces the
+/// <c>oncall calendar</c> shows the asker's secret feed addresses (theirs and the team's); <c>reset</c> replaces the
 /// personal one, <c>reset team</c> (admins) the team's. In chat the links go out as a direct message, never into a
 /// channel; the playground and the CLI show them inline.
 /// </summary>
 public sealed class CalendarHandler(CalendarFeedTokens tokens, CalendarFeedOptions options, Outbox outbox, IEnumerable<IChatDelivery> sinks) : ICommandHandler
 {
-    private static readonly HashSet<string> InlinePlatforms = new(StringComparer.OrdinalIgnoreCase) { "playground", "cli" };
     private readonly IChatDelivery[] _sinks = [.. sinks];
 
     public IReadOnlyList<string> Verbs { get; } = ["calendar", "ical"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
-        new("/oncall calendar", "Your secret iCalendar addresses: your shifts and the team's, to subscribe to (sent privately).", "/oncall calendar"),
-        new("/oncall calendar reset", "A new personal address; the old one stops working.", "/oncall calendar reset"),
-        new("/oncall calendar reset team", "Admins: a new team address; the old one stops working.", "/oncall calendar reset team"),
+        new("⟦oncall⟧ calendar", "Your secret iCalendar addresses: your shifts and the team's, to subscribe to (sent privately).", "⟦oncall⟧ calendar"),
+        new("⟦oncall⟧ calendar reset", "A new personal address; the old one stops working.", "⟦oncall⟧ calendar reset"),
+        new("⟦oncall⟧ calendar reset team", "Admins: a new team address; the old one stops working.", "⟦oncall⟧ calendar reset team"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -50,11 +49,11 @@ public sealed class CalendarHandler(CalendarFeedTokens tokens, CalendarFeedOptio
                 change = "The team calendar has a new address; the old one no longer works. Share the new one with the team.";
                 break;
             default:
-                return ValueTask.FromResult(Reply.Error($"I don't know \"calendar {context.Args}\".", "Try: /oncall calendar, /oncall calendar reset"));
+                return ValueTask.FromResult(Reply.Error($"I don't know \"calendar {context.Args}\".", "Try: ⟦oncall⟧ calendar, ⟦oncall⟧ calendar reset"));
         }
 
         var links = Links(engineer, change);
-        if (InlinePlatforms.Contains(context.Input.Platform))
+        if (context.Input.FrontEnd.AnswersArePrivate)
         {
             return ValueTask.FromResult(links);
         }
@@ -73,7 +72,7 @@ public sealed class CalendarHandler(CalendarFeedTokens tokens, CalendarFeedOptio
         b.Field("Your shifts", options.FeedUrl(engineer.Id, tokens.For(CalendarFeedTokens.Engineer(engineer.Id))));
         b.Field("The team's schedule", options.FeedUrl(null, tokens.For(CalendarFeedTokens.Team)));
         b.Context("These addresses are secret: anyone who has one can read that calendar. Subscribe from Google Calendar (Other calendars → From URL), Outlook or Apple Calendar.");
-        b.Context("/oncall calendar reset gives you a new personal address and turns the old one off.");
+        b.Context("⟦oncall⟧ calendar reset gives you a new personal address and turns the old one off.");
         return b.Build();
     }
 
@@ -83,7 +82,7 @@ public sealed class CalendarHandler(CalendarFeedTokens tokens, CalendarFeedOptio
         {
             return Reply.Error(
                 "I can't send direct messages from here, and calendar addresses are never shown in a channel.",
-                $"Ask the playground or the CLI: ask \"/oncall calendar\" --as {engineer.Id}");
+                $"Ask the playground or the CLI: ask \"calendar\" --as {engineer.Id}");
         }
 
         outbox.Enqueue(new OutboxMessage

@@ -3,15 +3,15 @@ using TechFlow.OnCall.Core.Conversation;
 
 namespace TechFlow.OnCall.Core.Calendar;
 
-/// <summary><c>/oncall holidays [year]</c> lists federal and company holidays; <c>/oncall holidays add &lt;date&gt; &lt;name&gt;</c> (admins) adds a company one.</summary>
+/// <summary><c>oncall holidays [year]</c> lists federal and company holidays; <c>oncall holidays add &lt;date&gt; &lt;name&gt;</c> (admins) adds a company one.</summary>
 public sealed class HolidaysHandler(TeamCalendar calendar, TimeOffService timeOff, DateArgument dates) : ICommandHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["holidays", "holiday"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
-        new("/oncall holidays [year]", "US federal and company holidays, with observed dates; major ones marked.", "/oncall holidays 2027"),
-        new("/oncall holidays add <date> <name>", "Admins: add a company holiday.", "/oncall holidays add 2026-12-24 Christmas Eve"),
+        new("⟦oncall⟧ holidays [year]", "US federal and company holidays, with observed dates; major ones marked.", "⟦oncall⟧ holidays 2027"),
+        new("⟦oncall⟧ holidays add <date> <name>", "Admins: add a company holiday.", "⟦oncall⟧ holidays add 2026-12-24 Christmas Eve"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class HolidaysHandler(TeamCalendar calendar, TimeOffService timeOf
 
         if (!dates.TryYear(words, context.Now, out var year))
         {
-            return ValueTask.FromResult(Reply.Error($"I couldn't read \"{context.Args}\" as a year.", "For example: /oncall holidays 2027"));
+            return ValueTask.FromResult(Reply.Error($"I couldn't read \"{context.Args}\" as a year.", "For example: ⟦oncall⟧ holidays 2027"));
         }
 
         var holidays = calendar.Holidays(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -37,7 +37,7 @@ public sealed class HolidaysHandler(TeamCalendar calendar, TimeOffService timeOf
                 h.Name,
                 string.Join("; ", Notes(h)),
             ]));
-        b.Context("Major holidays weigh more in the fair schedule. Admins add company days with /oncall holidays add <date> <name>.");
+        b.Context("Major holidays weigh more in the fair schedule. Admins add company days with ⟦oncall⟧ holidays add <date> <name>.");
         return ValueTask.FromResult(b.Build());
     }
 
@@ -68,7 +68,7 @@ public sealed class HolidaysHandler(TeamCalendar calendar, TimeOffService timeOf
 
         if (words.Count < 3 || !dates.TryParse(words[1], context.Now, out var date))
         {
-            return Reply.Error("Give a date and a name.", "For example: /oncall holidays add 2026-12-24 Christmas Eve");
+            return Reply.Error("Give a date and a name.", "For example: ⟦oncall⟧ holidays add 2026-12-24 Christmas Eve");
         }
 
         var outcome = timeOff.AddCompanyHoliday(date, string.Join(' ', words.Skip(2)));

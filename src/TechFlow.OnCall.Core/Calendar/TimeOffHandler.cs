@@ -7,7 +7,7 @@ using TechFlow.OnCall.Core.Swaps;
 namespace TechFlow.OnCall.Core.Calendar;
 
 /// <summary>
-/// <c>/oncall timeoff add &lt;from&gt; &lt;to&gt; [@someone] [reason]</c>, <c>list [@someone]</c>, <c>remove &lt;id&gt;</c>.
+/// <c>oncall timeoff add &lt;from&gt; &lt;to&gt; [@someone] [reason]</c>, <c>list [@someone]</c>, <c>remove &lt;id&gt;</c>.
 /// New time off re-plans the non-frozen future; slots too close to re-plan are posted as a coverage gap with an open
 /// cover request each, all in one unit of work.
 /// </summary>
@@ -21,9 +21,9 @@ public sealed class TimeOffHandler(
 
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
-        new("/oncall timeoff add <from> <to> [reason]", "Record your time off (managers and admins: add @someone). The schedule is re-planned around it.", "/oncall timeoff add 2026-12-21 2027-01-03 family trip"),
-        new("/oncall timeoff list [@someone]", "Upcoming time off, with ids.", "/oncall timeoff list @lisa"),
-        new("/oncall timeoff remove <id>", "Remove your time off (admins: anyone's).", "/oncall timeoff remove 20261221-lisa-wang"),
+        new("⟦oncall⟧ timeoff add <from> <to> [reason]", "Record your time off (managers and admins: add @someone). The schedule is re-planned around it.", "⟦oncall⟧ timeoff add 2026-12-21 2027-01-03 family trip"),
+        new("⟦oncall⟧ timeoff list [@someone]", "Upcoming time off, with ids.", "⟦oncall⟧ timeoff list @lisa"),
+        new("⟦oncall⟧ timeoff remove <id>", "Remove your time off (admins: anyone's).", "⟦oncall⟧ timeoff remove 20261221-lisa-wang"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ public sealed class TimeOffHandler(
             "add" => Add(context, rest),
             "list" => List(rest),
             "remove" or "delete" or "cancel" => Remove(context, rest),
-            _ => Reply.Error($"I don't know \"timeoff {sub}\".", "Try /oncall timeoff add <from> <to> [reason], list [@someone] or remove <id>."),
+            _ => Reply.Error($"I don't know \"timeoff {sub}\".", "Try ⟦oncall⟧ timeoff add <from> <to> [reason], list [@someone] or remove <id>."),
         };
         return ValueTask.FromResult(reply);
     }
@@ -68,7 +68,7 @@ public sealed class TimeOffHandler(
 
         if (words.Count < 2)
         {
-            return Reply.Error("Give a start and an end date.", "For example: /oncall timeoff add 2026-12-21 2027-01-03 family trip");
+            return Reply.Error("Give a start and an end date.", "For example: ⟦oncall⟧ timeoff add 2026-12-21 2027-01-03 family trip");
         }
 
         if (!dates.TryParse(words[0], context.Now, out var from) || !dates.TryParse(words[1], context.Now, out var to))
@@ -133,7 +133,7 @@ public sealed class TimeOffHandler(
 
         if (words.Count != 1)
         {
-            return Reply.Error("Give the id of the time off to remove.", "/oncall timeoff list shows the ids.");
+            return Reply.Error("Give the id of the time off to remove.", "⟦oncall⟧ timeoff list shows the ids.");
         }
 
         var outcome = timeOff.Remove(asker, words[0]);
@@ -142,5 +142,5 @@ public sealed class TimeOffHandler(
             : Reply.Error(outcome.Error!);
     }
 
-    private static bool IsMention(string word) => word.StartsWith('@') || word.StartsWith("<@", StringComparison.Ordinal);
+    private static bool IsMention(string word) => word.StartsWith('@');
 }

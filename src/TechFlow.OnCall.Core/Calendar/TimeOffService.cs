@@ -76,7 +76,7 @@ public sealed class TimeOffService(IOnCallStore store, TeamClock clock)
         var existing = tx.Set<TimeOff>().Get(id);
         if (existing is null)
         {
-            return TimeOffOutcome.Fail($"There is no time off with id \"{id}\". /oncall timeoff list shows the ids.");
+            return TimeOffOutcome.Fail($"There is no time off with id \"{id}\". ⟦oncall⟧ timeoff list shows the ids.");
         }
 
         if (!MayManage(asker, existing.EngineerId))
@@ -93,7 +93,7 @@ public sealed class TimeOffService(IOnCallStore store, TeamClock clock)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return TimeOffOutcome.Fail("A company holiday needs a name, for example: /oncall holidays add 2026-12-24 Christmas Eve");
+            return TimeOffOutcome.Fail("A company holiday needs a name, for example: ⟦oncall⟧ holidays add 2026-12-24 Christmas Eve");
         }
 
         var holiday = new Holiday

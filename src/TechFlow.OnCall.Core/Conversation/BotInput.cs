@@ -3,15 +3,15 @@ namespace TechFlow.OnCall.Core.Conversation;
 /// <summary>Something a person said or clicked, as any front end hands it to the core.</summary>
 public sealed record BotInput
 {
-    /// <summary><c>slack</c>, <c>teams</c>, <c>playground</c> or <c>cli</c>.</summary>
-    public required string Platform { get; init; }
+    /// <summary>The front end that carried it: how it writes commands, what its user ids are, who sees its answers.</summary>
+    public required FrontEnd FrontEnd { get; init; }
     /// <summary>The roster engineer the front end identified, if any.</summary>
     public string? EngineerId { get; init; }
-    /// <summary>The platform's own user id (Slack U…, Teams 29:…), for people not on the roster.</summary>
+    /// <summary>The platform's own user id (of the kind <see cref="FrontEnd.Accounts"/> says), for people not on the roster.</summary>
     public string? PlatformUserId { get; init; }
     public string? DisplayName { get; init; }
     public string? ChannelId { get; init; }
-    /// <summary>The text after the command or mention; empty for a button press.</summary>
+    /// <summary>The text after the command or mention, with mentions of people already translated into engineer references (<c>@lisa-wang</c>); empty for a button press.</summary>
     public string Text { get; init; } = "";
     /// <summary>Set for a button press.</summary>
     public BotAction? Action { get; init; }

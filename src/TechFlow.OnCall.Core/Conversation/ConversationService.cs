@@ -69,7 +69,7 @@ public sealed class ConversationService
                 $"That is {input.Text.Length:N0} characters long; I read at most {MaxTextLength:N0}. Nothing was changed. Please ask again with less text (try `help`)."));
         }
 
-        var (command, isPublic) = _interpreter.Interpret(input.Text);
+        var (command, isPublic) = _interpreter.Interpret(input.Text, input.FrontEnd);
         var space = command.IndexOf(' ', StringComparison.Ordinal);
         var verb = space < 0 ? command : command[..space];
         var args = space < 0 ? "" : command[(space + 1)..].Trim();

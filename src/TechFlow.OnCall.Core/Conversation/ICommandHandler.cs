@@ -6,7 +6,7 @@ public interface ICommandHandler
     /// <summary>First words this handler answers, lower case.</summary>
     IReadOnlyList<string> Verbs { get; }
 
-    /// <summary>What <c>/oncall help</c> lists for this handler.</summary>
+    /// <summary>What <c>oncall help</c> lists for this handler.</summary>
     IReadOnlyList<HelpEntry> Help { get; }
 
     ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken);

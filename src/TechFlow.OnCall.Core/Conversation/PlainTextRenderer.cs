@@ -1,12 +1,12 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace TechFlow.OnCall.Core.Conversation;
 
 /// <summary>Renders a <see cref="Reply"/> as plain text: for the CLI, logs and chat fallbacks.</summary>
-public static partial class PlainTextRenderer
+/// <remarks>Every method takes the front end's command prefix (<see cref="FrontEnd.CommandPrefix"/>), empty for bare words.</remarks>
+public static class PlainTextRenderer
 {
-    public static string Render(Reply reply)
+    public static string Render(Reply reply, string commandPrefix)
     {
         var sb = new StringBuilder();
         if (reply.Heading is { } heading)
@@ -17,7 +17,7 @@ public static partial class PlainTextRenderer
 
         foreach (var paragraph in reply.Text)
         {
-            sb.AppendLine(Names(reply, paragraph));
+            sb.AppendLine(Text(reply, paragraph, commandPrefix));
         }
 
         if (reply.Fields.Count > 0)
@@ -25,13 +25,13 @@ public static partial class PlainTextRenderer
             var width = reply.Fields.Max(f => f.Label.Length) + 1;
             foreach (var field in reply.Fields)
             {
-                sb.Append((field.Label + ":").PadRight(width + 1)).AppendLine(Names(reply, field.Value));
+                sb.Append((field.Label + ":").PadRight(width + 1)).AppendLine(Text(reply, field.Value, commandPrefix));
             }
         }
 
         if (reply.Table is { } table)
         {
-            AppendTable(sb, reply, table);
+            AppendTable(sb, reply, table, commandPrefix);
         }
 
         foreach (var button in reply.Buttons)
@@ -41,19 +41,23 @@ public static partial class PlainTextRenderer
 
         foreach (var line in reply.Context)
         {
-            sb.AppendLine("· " + Names(reply, line));
+            sb.AppendLine("· " + Text(reply, line, commandPrefix));
         }
 
         return sb.ToString().TrimEnd() + Environment.NewLine;
     }
 
-    /// <summary>Replaces <c>&lt;@id&gt;</c> mention tokens with names.</summary>
-    public static string Names(Reply reply, string text) =>
-        MentionToken().Replace(text, m => reply.People.FirstOrDefault(p => p.Id == m.Groups[1].Value)?.Name ?? m.Groups[1].Value);
+    /// <summary><paramref name="text"/> with person references as names and commands written with <paramref name="commandPrefix"/>.</summary>
+    public static string Text(Reply reply, string text, string commandPrefix) =>
+        ReplyMarkup.Commands(Names(reply, text), commandPrefix);
 
-    private static void AppendTable(StringBuilder sb, Reply reply, ReplyTable table)
+    /// <summary>Replaces person references (<see cref="ReplyMarkup.Person"/>) with names.</summary>
+    public static string Names(Reply reply, string text) =>
+        ReplyMarkup.PersonToken().Replace(text, m => reply.People.FirstOrDefault(p => p.Id == m.Groups[1].Value)?.Name ?? m.Groups[1].Value);
+
+    private static void AppendTable(StringBuilder sb, Reply reply, ReplyTable table, string commandPrefix)
     {
-        var rows = table.Rows.Select(r => r.Select(c => Names(reply, c)).ToArray()).ToList();
+        var rows = table.Rows.Select(r => r.Select(c => Text(reply, c, commandPrefix)).ToArray()).ToList();
         var widths = table.Columns.Select((c, i) => Math.Min(48, rows.Select(r => i < r.Length ? r[i].Length : 0).Append(c.Length).Max())).ToArray();
         sb.AppendLine(string.Join("  ", table.Columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
         sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
@@ -62,7 +66,4 @@ public static partial class PlainTextRenderer
             sb.AppendLine(string.Join("  ", row.Select((c, i) => c.PadRight(i < widths.Length ? widths[i] : 0))).TrimEnd());
         }
     }
-
-    [GeneratedRegex("<@([a-z0-9][a-z0-9._-]*)>")]
-    public static partial Regex MentionToken();
 }

@@ -3,18 +3,24 @@ using System.Text.RegularExpressions;
 namespace TechFlow.OnCall.Core.Conversation;
 
 /// <summary>
-/// Strips the command prefix and greetings, and rewrites plain questions into the command grammar, so that
-/// "who's on call for aggregate profit tomorrow?" and "/oncall aggregate profit tomorrow" give one answer.
+/// Strips the front end's command prefix, the bot's name and greetings, and rewrites plain questions into the command
+/// grammar, so that "who's on call for aggregate profit tomorrow?" and "oncall aggregate profit tomorrow" give one answer.
 /// </summary>
 public sealed partial class QuestionInterpreter(IEnumerable<IQuestionRule> extraRules)
 {
     private readonly IQuestionRule[] _extraRules = [.. extraRules];
 
-    /// <summary>The command text for <paramref name="text"/>, and whether it ended with <c>public</c>.</summary>
-    public (string Command, bool Public) Interpret(string text)
+    /// <summary>Greetings and fillers ignored in front of a command when more follows.</summary>
+    private static readonly string[] Fillers = ["hey", "hi", "hello", "ok", "please", "bot"];
+
+    /// <summary>
+    /// The command text for <paramref name="text"/>, and whether it ended with <c>public</c>. The prefixes of
+    /// <paramref name="frontEnd"/> are ignored in front of it, as the bot's own name is everywhere.
+    /// </summary>
+    public (string Command, bool Public) Interpret(string text, FrontEnd? frontEnd = null)
     {
         var t = Whitespace().Replace(text.Replace('\u00a0', ' ').Trim(), " ");
-        t = Prefix().Replace(t, "").Trim();
+        t = StripPrefixes(t, frontEnd).Trim();
         var isPublic = false;
         var publicMatch = TrailingPublic().Match(t);
         if (publicMatch.Success)
@@ -33,6 +39,42 @@ public sealed partial class QuestionInterpreter(IEnumerable<IQuestionRule> extra
         }
 
         return (Rewrite(question) ?? question, isPublic);
+    }
+
+    private static string StripPrefixes(string text, FrontEnd? frontEnd)
+    {
+        string[] names = frontEnd is null ? [ReplyMarkup.BareCommand] : [ReplyMarkup.BareCommand, frontEnd.CommandPrefix, .. frontEnd.AlsoAccepted];
+        var t = text;
+        while (true)
+        {
+            var cut = names.Select(n => PrefixLength(t, n, alone: true)).Concat(Fillers.Select(f => PrefixLength(t, f, alone: false))).Max();
+            if (cut <= 0)
+            {
+                return t;
+            }
+
+            t = t[cut..];
+        }
+    }
+
+    /// <summary>
+    /// How much of <paramref name="t"/> (single-spaced) <paramref name="word"/> takes when it starts it as a whole word,
+    /// with an optional comma or colon and the space after; 0 when it does not. <paramref name="alone"/>: it may also be all of it.
+    /// </summary>
+    private static int PrefixLength(string t, string word, bool alone)
+    {
+        if (word.Length == 0 || !t.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var i = word.Length;
+        if (i < t.Length && t[i] is ',' or ':')
+        {
+            i++;
+        }
+
+        return i == t.Length ? (alone ? i : 0) : t[i] == ' ' ? i + 1 : 0;
     }
 
     private static string? Rewrite(string q)
@@ -72,9 +114,6 @@ public sealed partial class QuestionInterpreter(IEnumerable<IQuestionRule> extra
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"^(?:(?:/?oncall|<@[A-Z0-9]+>|@oncall|hey|hi|hello|ok|please|bot)[,:]?\s+)*(?:/?oncall$)?", RegexOptions.IgnoreCase)]
-    private static partial Regex Prefix();
 
     [GeneratedRegex(@"(?:^|\s)public$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPublic();

@@ -4,9 +4,9 @@ namespace TechFlow.OnCall.Core.Conversation;
 /// A platform-neutral answer. Each front end renders it (Block Kit, Adaptive Card, HTML, plain text).
 /// </summary>
 /// <remarks>
-/// Text may contain person mentions written <c>&lt;@engineer-id&gt;</c>; <see cref="People"/> says who they are,
-/// so a renderer can turn them into a Slack mention, a Teams mention or a plain name. Text is otherwise plain:
-/// renderers escape it.
+/// Text may contain person references and command starts (<see cref="ReplyMarkup"/>); <see cref="People"/> says who
+/// the people are, so a renderer can turn them into a Slack mention, a Teams mention or a plain name, and each front end
+/// writes commands with its own prefix. Text is otherwise plain: renderers escape it.
 /// </remarks>
 public sealed record Reply
 {

@@ -26,7 +26,7 @@ public sealed class ReplyBuilder
         return this;
     }
 
-    /// <summary>The mention token for <paramref name="engineer"/>; renderers turn it into a mention or a name.</summary>
+    /// <summary>The person reference (<see cref="ReplyMarkup.Person"/>) for <paramref name="engineer"/>; renderers turn it into a mention or a name.</summary>
     public string Mention(Engineer? engineer)
     {
         if (engineer is null)
@@ -35,7 +35,7 @@ public sealed class ReplyBuilder
         }
 
         _people[engineer.Id] = new PersonRef(engineer.Id, engineer.Name, engineer.SlackUserId, engineer.TeamsUserId);
-        return $"<@{engineer.Id}>";
+        return ReplyMarkup.Person(engineer.Id);
     }
 
     public ReplyBuilder Text(string paragraph)

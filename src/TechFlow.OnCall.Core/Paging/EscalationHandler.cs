@@ -5,13 +5,13 @@ using TechFlow.OnCall.Core.Schedule;
 
 namespace TechFlow.OnCall.Core.Paging;
 
-/// <summary><c>/oncall escalation [pipeline]</c>: the escalation matrix with names filled in.</summary>
+/// <summary><c>oncall escalation [pipeline]</c>: the escalation matrix with names filled in.</summary>
 public sealed class EscalationHandler(PipelineCatalog pipelines, EscalationService escalation, EffectiveSchedule schedule) : ICommandHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["escalation", "escalate-to", "matrix"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
-        [new("/oncall escalation [pipeline]", "The escalation matrix: who is pinged at each level and how long each level has.", "/oncall escalation aggregate growth")];
+        [new("⟦oncall⟧ escalation [pipeline]", "The escalation matrix: who is pinged at each level and how long each level has.", "⟦oncall⟧ escalation aggregate growth")];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class EscalationHandler(PipelineCatalog pipelines, EscalationServi
             var match = pipelines.Match(context.Args);
             if (match is not PipelineMatch.Found found)
             {
-                return ValueTask.FromResult(PipelineArgument.NotMatched(match, pipelines.All, "/oncall escalation"));
+                return ValueTask.FromResult(PipelineArgument.NotMatched(match, pipelines.All, "⟦oncall⟧ escalation"));
             }
 
             pipeline = found.Pipeline;

@@ -6,7 +6,7 @@ namespace TechFlow.OnCall.Core.Paging;
 /// </summary>
 public sealed record Page
 {
-    /// <summary>Short opaque id people can type (<c>/oncall ack k7m2qx</c>).</summary>
+    /// <summary>Short opaque id people can type (<c>oncall ack k7m2qx</c>).</summary>
     public required string Id { get; init; }
     public required string PipelineId { get; init; }
     public required string Message { get; init; }

@@ -89,8 +89,8 @@ public sealed class PageCards(RosterService roster, TimeText timeText, RunbookSe
 
         var pipelineWords = page.PipelineId.Replace('-', ' ');
         b.Context(runbooks.FindIssue(page.PipelineId, page.Message) is { } match
-            ? $"Runbook: \"{match.Issue.Title}\" — /oncall runbook {pipelineWords} {match.Issue.Title}"
-            : $"Runbook: /oncall runbook {pipelineWords}");
+            ? $"Runbook: \"{match.Issue.Title}\" — ⟦oncall⟧ runbook {pipelineWords} {match.Issue.Title}"
+            : $"Runbook: ⟦oncall⟧ runbook {pipelineWords}");
     }
 
     private static Reply Finish(ReplyBuilder b, Page page)

@@ -4,32 +4,32 @@ using TechFlow.OnCall.Core.Pipelines;
 
 namespace TechFlow.OnCall.Core.Paging;
 
-/// <summary><c>/oncall page &lt;pipeline&gt; &lt;message&gt;</c>: pages the pipeline's on call.</summary>
+/// <summary><c>oncall page &lt;pipeline&gt; &lt;message&gt;</c>: pages the pipeline's on call.</summary>
 public sealed class PageHandler(PipelineCatalog pipelines, PageService pages, PageCards cards) : ICommandHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["page"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
-        [new("/oncall page <pipeline> <message>", "Pages the pipeline's on call; it escalates until someone acknowledges.", "/oncall page aggregate profit job failed at 02:10")];
+        [new("⟦oncall⟧ page <pipeline> <message>", "Pages the pipeline's on call; it escalates until someone acknowledges.", "⟦oncall⟧ page aggregate profit job failed at 02:10")];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (context.Args.Length == 0)
         {
-            return ValueTask.FromResult(Reply.Error("Which pipeline, and what is wrong?", "For example: /oncall page aggregate profit job failed at 02:10"));
+            return ValueTask.FromResult(Reply.Error("Which pipeline, and what is wrong?", "For example: ⟦oncall⟧ page aggregate profit job failed at 02:10"));
         }
 
         var (match, message) = PageArguments.Split(pipelines, context.Args);
         if (match is not PipelineMatch.Found found)
         {
-            return ValueTask.FromResult(PipelineArgument.NotMatched(match, pipelines.All, "/oncall page"));
+            return ValueTask.FromResult(PipelineArgument.NotMatched(match, pipelines.All, "⟦oncall⟧ page"));
         }
 
         if (message.Length == 0)
         {
             return ValueTask.FromResult(Reply.Error(
                 $"What is wrong with {found.Pipeline.Name}? Add a short message.",
-                $"For example: /oncall page {found.Pipeline.Id} dashboard data is stale"));
+                $"For example: ⟦oncall⟧ page {found.Pipeline.Id} dashboard data is stale"));
         }
 
         if (message.Length > PagingTargets.MaxMessageLength)

@@ -6,7 +6,7 @@ using TechFlow.OnCall.Core.Roster;
 
 namespace TechFlow.OnCall.Core.Paging;
 
-/// <summary><c>/oncall stats [month]</c>: pages per pipeline, response and resolution medians against the targets, on-call load.</summary>
+/// <summary><c>oncall stats [month]</c>: pages per pipeline, response and resolution medians against the targets, on-call load.</summary>
 public sealed class PageStatsHandler(PageStatistics statistics, PipelineCatalog pipelines, RosterService roster, TeamClock clock) : ICommandHandler
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
@@ -15,14 +15,14 @@ public sealed class PageStatsHandler(PageStatistics statistics, PipelineCatalog 
     public IReadOnlyList<string> Verbs { get; } = ["stats"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
-        [new("/oncall stats [month]", "Pages per pipeline, median time to acknowledge and resolve against the 15 min / 4 h targets, and on-call hours per engineer.", "/oncall stats 2026-11")];
+        [new("⟦oncall⟧ stats [month]", "Pages per pipeline, median time to acknowledge and resolve against the 15 min / 4 h targets, and on-call hours per engineer.", "⟦oncall⟧ stats 2026-11")];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var today = clock.LocalDate(context.Now);
         if (ParseMonth(context.Args, today) is not { } month)
         {
-            return ValueTask.FromResult(Reply.Error($"I can't read \"{context.Args}\" as a month.", "For example: /oncall stats 2026-11 or /oncall stats november"));
+            return ValueTask.FromResult(Reply.Error($"I can't read \"{context.Args}\" as a month.", "For example: ⟦oncall⟧ stats 2026-11 or ⟦oncall⟧ stats november"));
         }
 
         var stats = statistics.Month(month.Year, month.Month);

@@ -3,13 +3,13 @@ using TechFlow.OnCall.Core.Pipelines;
 
 namespace TechFlow.OnCall.Core.Paging;
 
-/// <summary><c>/oncall pages</c>: the pages not yet resolved.</summary>
+/// <summary><c>oncall pages</c>: the pages not yet resolved.</summary>
 public sealed class PagesHandler(PageService pages, PipelineCatalog pipelines, PageCards cards) : ICommandHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["pages"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
-        [new("/oncall pages", "Open pages: who is paged, and whether anyone acknowledged.", "/oncall pages")];
+        [new("⟦oncall⟧ pages", "Open pages: who is paged, and whether anyone acknowledged.", "⟦oncall⟧ pages")];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class PagesHandler(PageService pages, PipelineCatalog pipelines, P
                 p.Message,
                 cards.Status(b, p, context.Now),
                 context.Now - p.OpenedAt < TimeSpan.FromMinutes(1) ? "just now" : TimeText.Relative(p.OpenedAt, context.Now)]));
-        b.Context("Acknowledge with /oncall ack <page>, resolve with /oncall resolve <page>.");
+        b.Context("Acknowledge with ⟦oncall⟧ ack <page>, resolve with ⟦oncall⟧ resolve <page>.");
         return ValueTask.FromResult(b.Build());
     }
 }

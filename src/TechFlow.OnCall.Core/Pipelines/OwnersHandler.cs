@@ -4,13 +4,13 @@ using TechFlow.OnCall.Core.Roster;
 
 namespace TechFlow.OnCall.Core.Pipelines;
 
-/// <summary><c>/oncall owners [pipeline]</c>: the ownership matrix with stakeholders.</summary>
+/// <summary><c>oncall owners [pipeline]</c>: the ownership matrix with stakeholders.</summary>
 public sealed class OwnersHandler(PipelineCatalog pipelines, RosterService roster) : ICommandHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["owners", "owner", "ownership"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
-        [new("/oncall owners [pipeline]", "Who owns each pipeline (primary and secondary) and who depends on it.", "/oncall owners daily growth")];
+        [new("⟦oncall⟧ owners [pipeline]", "Who owns each pipeline (primary and secondary) and who depends on it.", "⟦oncall⟧ owners daily growth")];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class OwnersHandler(PipelineCatalog pipelines, RosterService roste
             var match = pipelines.Match(context.Args);
             if (match is not PipelineMatch.Found found)
             {
-                return ValueTask.FromResult(PipelineArgument.NotMatched(match, pipelines.All, "/oncall owners"));
+                return ValueTask.FromResult(PipelineArgument.NotMatched(match, pipelines.All, "⟦oncall⟧ owners"));
             }
 
             selected = [found.Pipeline];

@@ -23,8 +23,8 @@ public sealed class RosterService(IOnCallStore store, OnCallReadModel? readModel
     public Stakeholder? Stakeholder(string id) => Model is { } model ? model.Stakeholder(id) : store.Set<Stakeholder>().Get(id);
 
     /// <summary>
-    /// Finds an engineer from what a user typed: an id, a Slack mention <c>&lt;@U…&gt;</c>, an <c>@first</c> name,
-    /// a full name, or a first name.
+    /// Finds an engineer from what a user typed: an id or an engineer reference (<c>@lisa-wang</c>, which is also what
+    /// the adapters turn a mention into), an <c>@first</c> name, a full name, or a first name.
     /// </summary>
     public Engineer? Resolve(string text)
     {
@@ -32,13 +32,6 @@ public sealed class RosterService(IOnCallStore store, OnCallReadModel? readModel
         if (t.Length == 0)
         {
             return null;
-        }
-
-        if (t.StartsWith("<@", StringComparison.Ordinal) || t.StartsWith('<'))
-        {
-            var inner = t.Trim('<', '>', '@');
-            var slackId = inner.Split('|')[0];
-            return Engineers().FirstOrDefault(e => string.Equals(e.SlackUserId, slackId, StringComparison.OrdinalIgnoreCase));
         }
 
         var all = Engineers();

@@ -11,7 +11,7 @@ public sealed class RunbookActionHandler(RunbookService runbooks, RunbookReplies
     public const string IssueAction = "runbook.issue";
     public const string CardAction = "runbook.card";
 
-    private const string Gone = "That runbook entry is not there any more (the runbooks may have been reloaded). Nothing was changed; ask /oncall runbook <pipeline> again.";
+    private const string Gone = "That runbook entry is not there any more (the runbooks may have been reloaded). Nothing was changed; ask ⟦oncall⟧ runbook <pipeline> again.";
 
     public IReadOnlyList<string> ActionIds { get; } = [IssueAction, CardAction];
 

@@ -6,8 +6,8 @@ using TechFlow.OnCall.Core.Pipelines;
 namespace TechFlow.OnCall.Core.Runbooks;
 
 /// <summary>
-/// <c>/oncall runbook &lt;pipeline&gt; [symptom words]</c>, <c>/oncall runbooks</c> and (admins)
-/// <c>/oncall runbook reload</c>.
+/// <c>oncall runbook &lt;pipeline&gt; [symptom words]</c>, <c>oncall runbooks</c> and (admins)
+/// <c>oncall runbook reload</c>.
 /// </summary>
 public sealed class RunbookHandler(RunbookService runbooks, PipelineCatalog pipelines, RunbookReplies replies) : ICommandHandler
 {
@@ -15,9 +15,9 @@ public sealed class RunbookHandler(RunbookService runbooks, PipelineCatalog pipe
 
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
-        new("/oncall runbook <pipeline> [symptom]", "A pipeline's runbook: SLA, owners, who is on call and its common issues; add what you see to jump to the matching steps.", "/oncall runbook exec dashboard spark oom"),
-        new("/oncall runbooks", "Every runbook with the date it was last reviewed.", "/oncall runbooks"),
-        new("/oncall runbook reload", "Admins: reload the runbook files (all or nothing).", "/oncall runbook reload"),
+        new("⟦oncall⟧ runbook <pipeline> [symptom]", "A pipeline's runbook: SLA, owners, who is on call and its common issues; add what you see to jump to the matching steps.", "⟦oncall⟧ runbook exec dashboard spark oom"),
+        new("⟦oncall⟧ runbooks", "Every runbook with the date it was last reviewed.", "⟦oncall⟧ runbooks"),
+        new("⟦oncall⟧ runbook reload", "Admins: reload the runbook files (all or nothing).", "⟦oncall⟧ runbook reload"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
@@ -40,7 +40,7 @@ public sealed class RunbookHandler(RunbookService runbooks, PipelineCatalog pipe
         var match = pipelines.Match(PipelineCatalog.Normalize(args));
         if (match is not PipelineMatch.Found found)
         {
-            return PipelineArgument.NotMatched(match, pipelines.All, "/oncall runbook");
+            return PipelineArgument.NotMatched(match, pipelines.All, "⟦oncall⟧ runbook");
         }
 
         if (runbooks.Get(found.Pipeline.Id) is not { } runbook)
@@ -49,7 +49,7 @@ public sealed class RunbookHandler(RunbookService runbooks, PipelineCatalog pipe
             {
                 Tone = ReplyTone.Warning,
                 Text = [$"{found.Pipeline.Name} has no runbook yet."],
-                Context = [$"Add runbooks/{found.Pipeline.Id}.md (format in docs/runbooks.md), then /oncall runbook reload.", "Meanwhile: /oncall escalation " + found.Pipeline.Id],
+                Context = [$"Add runbooks/{found.Pipeline.Id}.md (format in docs/runbooks.md), then ⟦oncall⟧ runbook reload.", "Meanwhile: ⟦oncall⟧ escalation " + found.Pipeline.Id],
             };
         }
 

@@ -42,7 +42,7 @@ public sealed class RunbookReplies(RosterService roster, EffectiveSchedule sched
             b.Text($"…and {runbook.Issues.Count - top.Count} more; describe the symptom to find one.");
         }
 
-        b.Context($"Describe what you see: /oncall runbook {runbook.Id} <symptom words>");
+        b.Context($"Describe what you see: ⟦oncall⟧ runbook {runbook.Id} <symptom words>");
         b.Context(Reviewed(runbook, now));
         return b.Build();
     }
@@ -84,7 +84,7 @@ public sealed class RunbookReplies(RosterService roster, EffectiveSchedule sched
             b.Button(issue.Title, RunbookActionHandler.IssueAction, $"{runbook.Id}/{issue.Id}");
         }
 
-        b.Context("Try other words for what you see (\"late data\", \"out of memory\", \"numbers don't match\"), or escalate with /oncall escalation.");
+        b.Context("Try other words for what you see (\"late data\", \"out of memory\", \"numbers don't match\"), or escalate with ⟦oncall⟧ escalation.");
         return b.Build();
     }
 
@@ -119,7 +119,7 @@ public sealed class RunbookReplies(RosterService roster, EffectiveSchedule sched
             b.Context($"Last load failed, stored runbooks kept: {problem}");
         }
 
-        b.Context("Open one: /oncall runbook <pipeline>. Files live in runbooks/; admins reload with /oncall runbook reload.");
+        b.Context("Open one: ⟦oncall⟧ runbook <pipeline>. Files live in runbooks/; admins reload with ⟦oncall⟧ runbook reload.");
         return b.Build();
     }
 
@@ -133,7 +133,7 @@ public sealed class RunbookReplies(RosterService roster, EffectiveSchedule sched
     private string OnCallNow(ReplyBuilder b, DateTimeOffset now) =>
         schedule.At(now) is { } snapshot
             ? $"{SliceText.Who(b, snapshot.Primary)} (primary, {timeText.Until(snapshot.Primary.Until, now)}), {SliceText.Who(b, snapshot.Secondary)} (secondary)"
-            : "nobody is scheduled right now; see /oncall escalation";
+            : "nobody is scheduled right now; see ⟦oncall⟧ escalation";
 
     private string Reviewed(Runbook runbook, DateTimeOffset now)
     {

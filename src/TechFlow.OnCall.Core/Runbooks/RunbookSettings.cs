@@ -8,6 +8,6 @@ public sealed class RunbookSettings
     /// <summary>The folder of runbook Markdown files; a relative path means the checkout's folder when run from one, else the app folder's.</summary>
     public string Path { get; set; } = "runbooks";
 
-    /// <summary>A runbook not reviewed for more than this many days is flagged in <c>/oncall runbooks</c>.</summary>
+    /// <summary>A runbook not reviewed for more than this many days is flagged in <c>oncall runbooks</c>.</summary>
     public int ReviewAfterDays { get; set; } = 90;
 }

@@ -7,7 +7,7 @@ using TechFlow.OnCall.Core.Schedule.Fair;
 
 namespace TechFlow.OnCall.Core.Schedule;
 
-/// <summary><c>/oncall fairness [year]</c>: per engineer counts and hours for who really held each role in a year, with spreads and lower bounds.</summary>
+/// <summary><c>oncall fairness [year]</c>: per engineer counts and hours for who really held each role in a year, with spreads and lower bounds.</summary>
 public sealed class FairnessHandler(
     EffectiveSchedule schedule,
     RosterService roster,
@@ -19,13 +19,13 @@ public sealed class FairnessHandler(
     public IReadOnlyList<string> Verbs { get; } = ["fairness", "fair"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
-        [new("/oncall fairness [year]", "How evenly shifts, holidays and investor periods are shared, with the best possible spread.", "/oncall fairness 2027")];
+        [new("⟦oncall⟧ fairness [year]", "How evenly shifts, holidays and investor periods are shared, with the best possible spread.", "⟦oncall⟧ fairness 2027")];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (!dates.TryYear(context.Words, context.Now, out var year))
         {
-            return ValueTask.FromResult(Reply.Error($"I couldn't read \"{context.Args}\" as a year.", "For example: /oncall fairness 2027"));
+            return ValueTask.FromResult(Reply.Error($"I couldn't read \"{context.Args}\" as a year.", "For example: ⟦oncall⟧ fairness 2027"));
         }
 
         var report = Report(year);

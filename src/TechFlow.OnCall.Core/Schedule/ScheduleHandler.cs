@@ -6,7 +6,7 @@ using TechFlow.OnCall.Core.Conversation;
 namespace TechFlow.OnCall.Core.Schedule;
 
 /// <summary>
-/// <c>/oncall schedule [N weeks]</c>: upcoming shifts as they really are. A shift in which a role changes hands (a
+/// <c>oncall schedule [N weeks]</c>: upcoming shifts as they really are. A shift in which a role changes hands (a
 /// cover, time off) has one row per stretch; the planned person is in the notes, with holidays and investor periods.
 /// </summary>
 public sealed class ScheduleHandler(
@@ -20,7 +20,7 @@ public sealed class ScheduleHandler(
     public IReadOnlyList<string> Verbs { get; } = ["schedule", "rota", "rotation", "upcoming"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
-        [new("/oncall schedule [N weeks]", "Upcoming shifts (default 4) as they really are, marking covers, gaps, holidays and month-end investor periods.", "/oncall schedule 8 weeks")];
+        [new("⟦oncall⟧ schedule [N weeks]", "Upcoming shifts (default 4) as they really are, marking covers, gaps, holidays and month-end investor periods.", "⟦oncall⟧ schedule 8 weeks")];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class ScheduleHandler(
         var count = 4;
         if (words.Count > 0 && !int.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out count))
         {
-            return ValueTask.FromResult(Reply.Error($"I couldn't read \"{context.Args}\" as a number of weeks.", "For example: /oncall schedule 8 weeks"));
+            return ValueTask.FromResult(Reply.Error($"I couldn't read \"{context.Args}\" as a number of weeks.", "For example: ⟦oncall⟧ schedule 8 weeks"));
         }
 
         count = Math.Clamp(count, 1, MaxWeeks);
@@ -64,7 +64,7 @@ public sealed class ScheduleHandler(
         b.Table(["Shift", "Primary", "Secondary", "Notes"], rows);
         if (effective.Values.Any(s => s.AllSlices().Any(x => x.IsUncovered)))
         {
-            b.Tone(ReplyTone.Warning).Context("An uncovered slot pages the other role first. Take it with the Take it button on its cover request, or /oncall swaps.");
+            b.Tone(ReplyTone.Warning).Context("An uncovered slot pages the other role first. Take it with the Take it button on its cover request, or ⟦oncall⟧ swaps.");
         }
 
         b.Context($"Handoff {clock.Settings.HandoffDay} {TimeText.Time(clock.Settings.HandoffTime)} {clock.Zone.Id}.");

@@ -6,8 +6,8 @@ using TechFlow.OnCall.Core.Roster;
 namespace TechFlow.OnCall.Core.Swaps;
 
 /// <summary>
-/// <c>/oncall swap &lt;my shift&gt; with @someone [for &lt;their shift&gt;]</c>, <c>/oncall swap cancel|undo|approve|decline &lt;id&gt;</c>
-/// and <c>/oncall cover &lt;from&gt; &lt;to&gt; [@someone]</c>; a manager or admin may add <c>on behalf of @someone</c>.
+/// <c>oncall swap &lt;my shift&gt; with @someone [for &lt;their shift&gt;]</c>, <c>oncall swap cancel|undo|approve|decline &lt;id&gt;</c>
+/// and <c>oncall cover &lt;from&gt; &lt;to&gt; [@someone]</c>; a manager or admin may add <c>on behalf of @someone</c>.
 /// </summary>
 public sealed partial class SwapCommandHandler(
     SwapService swaps,
@@ -21,9 +21,9 @@ public sealed partial class SwapCommandHandler(
 
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
-        new("/oncall swap <my shift> with @someone [for <their shift>]", "Ask to trade shifts; without \"for\" I propose their nearest shift that works for both.", "/oncall swap next with @sarah"),
-        new("/oncall cover <from> <to> [@someone]", "Ask someone (or anyone) to take a shift or part of one.", "/oncall cover 2026-12-24 2026-12-26 @mike"),
-        new("/oncall swap cancel|undo <id>", "Cancel your open request, or undo an approved one before the shift starts.", "/oncall swap cancel k7m2qp"),
+        new("⟦oncall⟧ swap <my shift> with @someone [for <their shift>]", "Ask to trade shifts; without \"for\" I propose their nearest shift that works for both.", "⟦oncall⟧ swap next with @sarah"),
+        new("⟦oncall⟧ cover <from> <to> [@someone]", "Ask someone (or anyone) to take a shift or part of one.", "⟦oncall⟧ cover 2026-12-24 2026-12-26 @mike"),
+        new("⟦oncall⟧ swap cancel|undo <id>", "Cancel your open request, or undo an approved one before the shift starts.", "⟦oncall⟧ swap cancel k7m2qp"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ public sealed partial class SwapCommandHandler(
         var m = SwapGrammar().Match(args);
         if (!m.Success)
         {
-            return Reply.Error("I couldn't read that swap.", "Try: /oncall swap next with @sarah, or /oncall swap 2026-12-04 with @mike for 2026-12-18.");
+            return Reply.Error("I couldn't read that swap.", "Try: ⟦oncall⟧ swap next with @sarah, or ⟦oncall⟧ swap 2026-12-04 with @mike for 2026-12-18.");
         }
 
         if (roster.Resolve(m.Groups["who"].Value) is not { } counterpart)
@@ -128,7 +128,7 @@ public sealed partial class SwapCommandHandler(
 
         if (!TryRange(args, now, out var from, out var to))
         {
-            return Reply.Error($"I couldn't read \"{args}\" as a from and a to.", "Try: /oncall cover 2026-12-24 2026-12-26 @mike, or /oncall cover friday 17:00 to sunday 17:00.");
+            return Reply.Error($"I couldn't read \"{args}\" as a from and a to.", "Try: ⟦oncall⟧ cover 2026-12-24 2026-12-26 @mike, or ⟦oncall⟧ cover friday 17:00 to sunday 17:00.");
         }
 
         if (to <= from)
@@ -143,13 +143,13 @@ public sealed partial class SwapCommandHandler(
             .ToList();
         if (segments.Count == 0)
         {
-            return Reply.Error($"{Who(actor, requester)} not on call between {messages.When(from, now)} and {messages.When(to, now)}.", "/oncall schedule shows who is on call when.");
+            return Reply.Error($"{Who(actor, requester)} not on call between {messages.When(from, now)} and {messages.When(to, now)}.", "⟦oncall⟧ schedule shows who is on call when.");
         }
 
         if (segments.Count > 1)
         {
             return Reply.Error($"That spans {segments.Count} of {(actor.Id == requester.Id ? "your" : requester.FirstName + "'s")} shifts; ask for one cover per shift.",
-                $"For example: /oncall cover {messages.When(segments[0].Start, now)} to {messages.When(segments[0].End, now)}.");
+                $"For example: ⟦oncall⟧ cover {messages.When(segments[0].Start, now)} to {messages.When(segments[0].End, now)}.");
         }
 
         return Created(swaps.RequestCover(actor, requester, segments[0], counterpart, now), now);
@@ -185,7 +185,7 @@ public sealed partial class SwapCommandHandler(
 
         var next = schedule.Upcoming(now).Select(w => schedule.SlotIn(requester.Id, w)).OfType<SwapSlot>().FirstOrDefault();
         return Reply.Error($"{requester.Name} is not on call in the shift starting {messages.When(window.Start, now)}.",
-            next is null ? "/oncall schedule shows who is on call when." : $"{requester.FirstName}'s next shift starts {messages.When(next.Start, now)} ({next.Role.ToString().ToLowerInvariant()}).");
+            next is null ? "⟦oncall⟧ schedule shows who is on call when." : $"{requester.FirstName}'s next shift starts {messages.When(next.Start, now)} ({next.Role.ToString().ToLowerInvariant()}).");
     }
 
     private bool TryRange(string text, DateTimeOffset now, out DateTimeOffset from, out DateTimeOffset to)
@@ -249,7 +249,7 @@ public sealed partial class SwapCommandHandler(
     [GeneratedRegex(@"\s+on\s+behalf\s+of\s+(?<who>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Behalf();
 
-    [GeneratedRegex(@"(?:\s+(?:with|for|to|by))?\s+(?<who><@[^>]+>|@\S+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\s+(?:with|for|to|by))?\s+(?<who>@\S+)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingPerson();
 
     [GeneratedRegex(@"\s+(?:to|until|till|through|-|–)\s+", RegexOptions.IgnoreCase)]

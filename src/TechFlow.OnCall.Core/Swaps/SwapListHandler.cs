@@ -5,7 +5,7 @@ using TechFlow.OnCall.Core.TeamChanges;
 
 namespace TechFlow.OnCall.Core.Swaps;
 
-/// <summary><c>/oncall swaps</c> (open requests) and <c>/oncall history [@someone]</c> (the audit trail).</summary>
+/// <summary><c>oncall swaps</c> (open requests) and <c>oncall history [@someone]</c> (the audit trail).</summary>
 public sealed class SwapListHandler(IOnCallStore store, RosterService roster, SwapMessages messages) : ICommandHandler
 {
     private const int HistoryRows = 20;
@@ -14,8 +14,8 @@ public sealed class SwapListHandler(IOnCallStore store, RosterService roster, Sw
 
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
-        new("/oncall swaps", "Open swap and cover requests.", "/oncall swaps"),
-        new("/oncall history [@someone]", "Who swapped, covered, approved or undid what, and for whom; who changed the team.", "/oncall history @sarah"),
+        new("⟦oncall⟧ swaps", "Open swap and cover requests.", "⟦oncall⟧ swaps"),
+        new("⟦oncall⟧ history [@someone]", "Who swapped, covered, approved or undid what, and for whom; who changed the team.", "⟦oncall⟧ history @sarah"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class SwapListHandler(IOnCallStore store, RosterService roster, Sw
             $"{r.RequesterRole} {messages.When(r.RequesterStart, now)}",
             TimeText.Relative(r.ExpiresAt, now),
         ]));
-        b.Context("Answer with the buttons on the request, or /oncall swap approve|decline <id>; cancel yours with /oncall swap cancel <id>.");
+        b.Context("Answer with the buttons on the request, or ⟦oncall⟧ swap approve|decline <id>; cancel yours with ⟦oncall⟧ swap cancel <id>.");
         return b.Build();
     }
 
@@ -58,7 +58,7 @@ public sealed class SwapListHandler(IOnCallStore store, RosterService roster, Sw
             person = roster.Resolve(args);
             if (person is null)
             {
-                return Reply.Error($"I don't know who \"{args}\" is.", "For example: /oncall history @sarah");
+                return Reply.Error($"I don't know who \"{args}\" is.", "For example: ⟦oncall⟧ history @sarah");
             }
         }
 

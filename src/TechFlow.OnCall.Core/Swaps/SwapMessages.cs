@@ -76,7 +76,7 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
         if (undoButton && request.Status == SwapStatus.Approved)
         {
             b.Button("Undo", Undo, request.Id);
-            b.Context($"Either of you can undo this until {When(request.ExpiresAt, now)}: the Undo button or /oncall swap undo {request.Id}.");
+            b.Context($"Either of you can undo this until {When(request.ExpiresAt, now)}: the Undo button or ⟦oncall⟧ swap undo {request.Id}.");
         }
 
         return b.Build();
@@ -103,7 +103,7 @@ public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, Te
         var away = roster.Find(request.RequesterId)?.Name ?? request.RequesterId;
         b.Text($"{away} is away and nobody has taken the {request.RequesterRole.ToString().ToLowerInvariant()} slot from {When(request.RequesterStart, now)} ({TimeText.Relative(request.RequesterStart, now)}) to {When(request.RequesterEnd, now)}.");
         b.Text("Until someone takes it, pages go to the other on-call role first and the escalation chain continues as usual.");
-        b.Context($"Ask someone to press Take it on the channel post (request {request.Id}), or ask one person: /oncall cover <from> <to> @someone on behalf of @{request.RequesterId}.");
+        b.Context($"Ask someone to press Take it on the channel post (request {request.Id}), or ask one person: ⟦oncall⟧ cover <from> <to> @someone on behalf of @{request.RequesterId}.");
         return b.Build();
     }
 

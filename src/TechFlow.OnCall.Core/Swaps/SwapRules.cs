@@ -15,7 +15,7 @@ public sealed class SwapRules(RosterService roster, SwapSchedule schedule, SwapM
         {
             return started
                 ? "That slot is already over."
-                : "That shift has already started; ask for a cover of the rest of it (/oncall cover <from> <to>).";
+                : "That shift has already started; ask for a cover of the rest of it (⟦oncall⟧ cover <from> <to>).";
         }
 
         if (schedule.Holder(mine.Role, mine.Start) != requester.Id)
@@ -53,7 +53,7 @@ public sealed class SwapRules(RosterService roster, SwapSchedule schedule, SwapM
 
         SwapSlot[] slots = theirs is null ? [mine] : [mine, theirs];
         return schedule.ConflictingOpen(slots, exceptId) is { } open
-            ? $"Request {open.Id} already asks to trade that shift; cancel it (/oncall swap cancel {open.Id}) or wait for the answer."
+            ? $"Request {open.Id} already asks to trade that shift; cancel it (⟦oncall⟧ swap cancel {open.Id}) or wait for the answer."
             : null;
     }
 
@@ -71,7 +71,7 @@ public sealed class SwapRules(RosterService roster, SwapSchedule schedule, SwapM
 
         if (actor.Id == r.RequesterId)
         {
-            return (false, null, $"You asked for request {r.Id}, so you can't answer it yourself; cancel it with /oncall swap cancel {r.Id} if you no longer need it.");
+            return (false, null, $"You asked for request {r.Id}, so you can't answer it yourself; cancel it with ⟦oncall⟧ swap cancel {r.Id} if you no longer need it.");
         }
 
         if (r.CounterpartId is null)

@@ -257,7 +257,7 @@ public sealed class SwapService(
     }
 
     private static SwapOutcome NoSuchRequest(string rawId) =>
-        SwapOutcome.Refused($"There is no swap or cover request \"{Trim(rawId)}\". /oncall swaps lists the open ones. Nothing was changed.");
+        SwapOutcome.Refused($"There is no swap or cover request \"{Trim(rawId)}\". ⟦oncall⟧ swaps lists the open ones. Nothing was changed.");
 
     private static string Trim(string text) => text.Length > 20 ? text[..20] + "…" : text;
 }

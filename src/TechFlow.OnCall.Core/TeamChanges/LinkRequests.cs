@@ -8,9 +8,9 @@ using TechFlow.OnCall.Core.Swaps;
 namespace TechFlow.OnCall.Core.TeamChanges;
 
 /// <summary>
-/// <c>/oncall link me &lt;engineer&gt;</c>: a Slack or Teams user the bot could not match asks to be linked; every admin
+/// <c>oncall link me &lt;engineer&gt;</c>: a Slack or Teams user the bot could not match asks to be linked; every admin
 /// gets a direct message with Approve and Decline. Approving links the identity (audited and posted, as
-/// <c>/oncall link</c>); declining, a second press, or a request older than a day changes nothing.
+/// <c>oncall link</c>); declining, a second press, or a request older than a day changes nothing.
 /// </summary>
 public sealed class LinkRequests(
     IOnCallStore store, RosterService roster, TeamService team, TeamMessages messages, TeamAdmins admins, Outbox outbox, TeamClock clock)
@@ -27,12 +27,13 @@ public sealed class LinkRequests(
         }
 
         var userId = input.PlatformUserId?.Trim();
-        if (input.Platform is not ("slack" or "teams") || string.IsNullOrEmpty(userId))
+        var accounts = input.FrontEnd.Accounts;
+        if (accounts == ChatAccountKind.None || string.IsNullOrEmpty(userId))
         {
             return Reply.Error("Ask from Slack or Teams, where I can see which account to link. Nothing was changed.");
         }
 
-        var slack = input.Platform == "slack" ? userId : null;
+        var slack = accounts == ChatAccountKind.Slack ? userId : null;
         var teams = slack is null ? userId : null;
         if (target.LeftOn is { } left && left <= clock.LocalDate(clock.Now))
         {
@@ -41,7 +42,7 @@ public sealed class LinkRequests(
 
         if ((slack is not null && target.SlackUserId is not null) || (teams is not null && (target.TeamsUserId ?? target.TeamsAadObjectId) is not null))
         {
-            return Reply.Error($"{target.Name} is already linked to a {(slack is not null ? "Slack" : "Teams")} account. If that is wrong, an admin can change it with /oncall link. Nothing was changed.");
+            return Reply.Error($"{target.Name} is already linked to a {(slack is not null ? "Slack" : "Teams")} account. If that is wrong, an admin can change it with ⟦oncall⟧ link. Nothing was changed.");
         }
 
         var deciders = roster.Engineers().Where(e => admins.IsAdmin(e) && e.LeftOn is null).ToList();
@@ -80,7 +81,7 @@ public sealed class LinkRequests(
     public Reply Card(TeamChangeRequest r) =>
         new ReplyBuilder().Heading($"Link request {r.Id}").Tone(ReplyTone.Warning)
             .Text($"{messages.Describe(r)}.")
-            .Context($"Approve only if you know this account is theirs; messages from it will then count as them. You can also type /oncall link approve {r.Id} or /oncall link decline {r.Id}.")
+            .Context($"Approve only if you know this account is theirs; messages from it will then count as them. You can also type ⟦oncall⟧ link approve {r.Id} or ⟦oncall⟧ link decline {r.Id}.")
             .Button("Approve", Approve, r.Id, ButtonStyle.Primary)
             .Button("Decline", Decline, r.Id, ButtonStyle.Danger)
             .Build();

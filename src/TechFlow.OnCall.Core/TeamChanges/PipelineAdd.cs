@@ -5,12 +5,12 @@ using TechFlow.OnCall.Core.Storage;
 namespace TechFlow.OnCall.Core.TeamChanges;
 
 /// <summary>
-/// Reads <c>/oncall pipeline add &lt;id&gt; &lt;name&gt; owners &lt;primary&gt; &lt;secondary&gt; [field value …]</c> into a new
+/// Reads <c>oncall pipeline add &lt;id&gt; &lt;name&gt; owners &lt;primary&gt; &lt;secondary&gt; [field value …]</c> into a new
 /// pipeline: medium criticality, experiments audience and a 4-hour resolution unless given.
 /// </summary>
 public static class PipelineAdd
 {
-    public const string Usage = "/oncall pipeline add <id> <name> owners <primary> <secondary> [criticality|audience|readyby|freshness|resolution|stakeholders|aliases <value> …]";
+    public const string Usage = "⟦oncall⟧ pipeline add <id> <name> owners <primary> <secondary> [criticality|audience|readyby|freshness|resolution|stakeholders|aliases <value> …]";
 
     /// <summary>The new pipeline and a one-line summary, or why it cannot be added.</summary>
     public static (Pipeline? Added, string? Error, string? Summary) Parse(IOnCallStore store, PipelineFields fields, IReadOnlyList<string> words)

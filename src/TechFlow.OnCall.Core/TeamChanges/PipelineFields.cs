@@ -81,7 +81,7 @@ public sealed class PipelineFields(RosterService roster, PipelineCatalog catalog
         var unknown = names.Where((n, i) => owners[i] is null).ToList();
         if (unknown.Count > 0)
         {
-            return (null, $"I don't know an engineer \"{unknown[0]}\"; /oncall team lists everyone.");
+            return (null, $"I don't know an engineer \"{unknown[0]}\"; ⟦oncall⟧ team lists everyone.");
         }
 
         if (owners[0]!.Id == owners[1]!.Id)

@@ -3,7 +3,7 @@ using TechFlow.OnCall.Core.Roster;
 
 namespace TechFlow.OnCall.Core.TeamChanges;
 
-/// <summary>Reads the values team commands take: seniority words, IANA time zones, Slack mentions, ids from names.</summary>
+/// <summary>Reads the values team commands take: seniority words, IANA time zones, Slack user ids, ids from names.</summary>
 public static class TeamArguments
 {
     public const string SeniorityWords = "senior, mid or junior";
@@ -19,10 +19,13 @@ public static class TeamArguments
     public static bool IsTimeZone(string id) =>
         id.Contains('/', StringComparison.Ordinal) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 
-    /// <summary>A Slack user id from <c>&lt;@U123|name&gt;</c>, <c>@U123</c> or <c>U123</c>; null when it is not one.</summary>
+    /// <summary>
+    /// A Slack user id from <c>@U123</c> or <c>U123</c> (the Slack adapter writes a mention of someone not yet linked
+    /// as <c>@U123</c>); null when it is not one.
+    /// </summary>
     public static string? SlackUserId(string word)
     {
-        var t = word.Trim().Trim('<', '>').TrimStart('@').Split('|')[0];
+        var t = word.Trim().TrimStart('@');
         return t.Length is >= 5 and <= 20 && t[0] is 'U' or 'W' && t.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)) ? t : null;
     }
 

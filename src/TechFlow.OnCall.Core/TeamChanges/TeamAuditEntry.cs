@@ -1,6 +1,6 @@
 namespace TechFlow.OnCall.Core.TeamChanges;
 
-/// <summary>One line of the team's audit trail: who changed the team, what, and when (shown by <c>/oncall history</c>).</summary>
+/// <summary>One line of the team's audit trail: who changed the team, what, and when (shown by <c>oncall history</c>).</summary>
 public sealed record TeamAuditEntry
 {
     /// <summary><c>team:{change id}</c>, or <c>reseed:{time}:{engineer}</c>: each change is audited once.</summary>

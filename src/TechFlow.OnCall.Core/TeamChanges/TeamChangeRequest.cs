@@ -8,7 +8,7 @@ namespace TechFlow.OnCall.Core.TeamChanges;
 /// </summary>
 public sealed record TeamChangeRequest
 {
-    /// <summary>Short and opaque, for a button value and <c>/oncall team confirm &lt;id&gt;</c>.</summary>
+    /// <summary>Short and opaque, for a button value and <c>oncall team confirm &lt;id&gt;</c>.</summary>
     public required string Id { get; init; }
     public TeamChangeKind Kind { get; init; }
     public TeamChangeStatus Status { get; init; }

@@ -21,12 +21,12 @@ public sealed class TeamChangeRules(EffectiveSchedule effective, TeamClock clock
             case TeamChangeKind.Add:
                 if (string.IsNullOrWhiteSpace(r.Name) || TeamArguments.Slug(r.Name).Length == 0)
                 {
-                    return "Give the new engineer's name, for example: /oncall team add Priya Patel mid America/Chicago";
+                    return "Give the new engineer's name, for example: ⟦oncall⟧ team add Priya Patel mid America/Chicago";
                 }
 
                 if (engineer is not null || engineers.Any(e => string.Equals(e.Name, r.Name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    return $"There is already an engineer called {r.Name} ({r.EngineerId}). Use /oncall team rejoin or /oncall team edit instead.";
+                    return $"There is already an engineer called {r.Name} ({r.EngineerId}). Use ⟦oncall⟧ team rejoin or ⟦oncall⟧ team edit instead.";
                 }
 
                 return SlackTaken(engineers, r.SlackUserId, r.EngineerId);
@@ -94,7 +94,7 @@ public sealed class TeamChangeRules(EffectiveSchedule effective, TeamClock clock
                     frozen == 0 ? "They hold no slot in the frozen weeks." : $"{frozen} slot{(frozen == 1 ? "" : "s")} they hold in the frozen weeks become{(frozen == 1 ? "s" : "")} an open cover request.",
                 };
                 lines.AddRange(OwnershipHandover.Plan(sets.Set<Engineer>().All(), sets.Set<Pipeline>().All(), r.EngineerId, r.On.Value, out _).Select(h => h.Note + "."));
-                lines.Add("From that day they drop out of the escalation chain. Their history stays and still counts in past fairness reports; /oncall team rejoin undoes it.");
+                lines.Add("From that day they drop out of the escalation chain. Their history stays and still counts in past fairness reports; ⟦oncall⟧ team rejoin undoes it.");
                 return lines;
             default:
                 return r.Field == "seniority"

@@ -6,24 +6,24 @@ using TechFlow.OnCall.Core.Roster;
 namespace TechFlow.OnCall.Core.TeamChanges;
 
 /// <summary>
-/// <c>/oncall team</c> (the roster), <c>team add|leave|rejoin|edit|confirm|cancel</c> and <c>/oncall link</c>.
+/// <c>oncall team</c> (the roster), <c>team add|leave|rejoin|edit|confirm|cancel</c> and <c>oncall link</c>.
 /// Changes that move shifts answer with a confirmation card; nothing changes until an admin confirms.
 /// </summary>
 public sealed class TeamHandler(RosterService roster, TeamService team, LinkRequests linkRequests, TeamRosterReply rosterReply, DateArgument dates, TeamClock clock) : ICommandHandler
 {
-    private const string AddUsage = "/oncall team add <name> [senior|mid|junior] [timezone] [@slack-user]";
+    private const string AddUsage = "⟦oncall⟧ team add <name> [senior|mid|junior] [timezone] [@slack-user]";
 
     public IReadOnlyList<string> Verbs { get; } = ["team", "link"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
-        new("/oncall team", "The roster: seniority, time zone, linked Slack and Teams identities, active or not, next shift.", "/oncall team"),
-        new(AddUsage, "Admins: a new engineer joins and gets a fair share of shifts from the first week that is not frozen.", "/oncall team add Priya Patel mid America/Chicago"),
-        new("/oncall team leave <engineer> [on DATE]", "Admins: from that day the engineer holds no shift, owns no pipeline and is out of the escalation chain.", "/oncall team leave mike on 2026-12-31"),
-        new("/oncall team rejoin <engineer>", "Admins: undo a leave.", "/oncall team rejoin mike"),
-        new("/oncall team edit <engineer> seniority|timezone|name <value>", "Admins: change an engineer's details.", "/oncall team edit lisa seniority mid"),
-        new("/oncall link <engineer> <@slack-user>|teams:<id>", "Admins: link a chat identity by hand when email matching fails.", "/oncall link lisa @U0LISA"),
-        new("/oncall link me <engineer>", "For someone the bot has not matched yet: ask the admins to link your Slack or Teams account to an engineer.", "/oncall link me lisa wang"),
+        new("⟦oncall⟧ team", "The roster: seniority, time zone, linked Slack and Teams identities, active or not, next shift.", "⟦oncall⟧ team"),
+        new(AddUsage, "Admins: a new engineer joins and gets a fair share of shifts from the first week that is not frozen.", "⟦oncall⟧ team add Priya Patel mid America/Chicago"),
+        new("⟦oncall⟧ team leave <engineer> [on DATE]", "Admins: from that day the engineer holds no shift, owns no pipeline and is out of the escalation chain.", "⟦oncall⟧ team leave mike on 2026-12-31"),
+        new("⟦oncall⟧ team rejoin <engineer>", "Admins: undo a leave.", "⟦oncall⟧ team rejoin mike"),
+        new("⟦oncall⟧ team edit <engineer> seniority|timezone|name <value>", "Admins: change an engineer's details.", "⟦oncall⟧ team edit lisa seniority mid"),
+        new("⟦oncall⟧ link <engineer> @slack-user|teams:<id>", "Admins: link a chat identity by hand when email matching fails.", "⟦oncall⟧ link lisa @U0LISA"),
+        new("⟦oncall⟧ link me <engineer>", "For someone the bot has not matched yet: ask the admins to link your Slack or Teams account to an engineer.", "⟦oncall⟧ link me lisa wang"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ public sealed class TeamHandler(RosterService roster, TeamService team, LinkRequ
             "edit" => Edit(context, [.. words.Skip(1)]),
             "confirm" => Notice(team.Confirm(rest, context.Engineer)),
             "cancel" => Notice(team.Cancel(rest, context.Engineer)),
-            _ => Reply.Error($"I don't know \"team {words[0]}\".", "Try /oncall team, " + AddUsage + ", /oncall team leave <engineer> [on DATE], /oncall team rejoin <engineer>"),
+            _ => Reply.Error($"I don't know \"team {words[0]}\".", "Try ⟦oncall⟧ team, " + AddUsage + ", ⟦oncall⟧ team leave <engineer> [on DATE], ⟦oncall⟧ team rejoin <engineer>"),
         });
     }
 
@@ -119,7 +119,7 @@ public sealed class TeamHandler(RosterService roster, TeamService team, LinkRequ
         var field = words.FindIndex(w => w.ToLowerInvariant() is "seniority" or "timezone" or "name");
         if (field < 1 || field == words.Count - 1)
         {
-            return Reply.Error("Say what to change, for example: /oncall team edit lisa seniority mid");
+            return Reply.Error("Say what to change, for example: ⟦oncall⟧ team edit lisa seniority mid");
         }
 
         var what = words[field].ToLowerInvariant();
@@ -149,22 +149,25 @@ public sealed class TeamHandler(RosterService roster, TeamService team, LinkRequ
 
         if (words.Count < 2)
         {
-            return Reply.Error("Say who and which identity, for example: /oncall link lisa @U0LISA (or teams:<id>)");
+            return Reply.Error("Say who and which identity, for example: ⟦oncall⟧ link lisa @U0LISA (or teams:<id>)");
         }
 
         var identity = words[^1];
-        var teams = identity.StartsWith("teams:", StringComparison.OrdinalIgnoreCase) ? identity[6..] : null;
+        var teams = identity.TrimStart('@') is var bare && bare.StartsWith("teams:", StringComparison.OrdinalIgnoreCase) ? bare[6..] : null;
         var slack = teams is null ? TeamArguments.SlackUserId(identity) : null;
         if (slack is null && string.IsNullOrWhiteSpace(teams))
         {
-            return Reply.Error($"\"{identity}\" is not a Slack user (@U…) or a Teams id (teams:…).", "Nothing was changed.");
+            // A mention of someone already linked reaches the core as their engineer reference.
+            return identity.StartsWith('@') && roster.Resolve(identity) is { } linked && (linked.SlackUserId ?? linked.TeamsUserId ?? linked.TeamsAadObjectId) is not null
+                ? Reply.Error($"That identity is already linked to {linked.Name}. Nothing was changed.")
+                : Reply.Error($"\"{identity}\" is not a Slack user (@U…) or a Teams id (teams:…).", "Nothing was changed.");
         }
 
         return Target(string.Join(' ', words.Take(words.Count - 1)), e => team.Link(context.Engineer, e, slack, teams));
     }
 
     private Reply Target(string who, Func<Engineer, Reply> then) =>
-        roster.Resolve(who) is { } engineer ? then(engineer) : Reply.Error($"I don't know an engineer \"{who}\".", "Nothing was changed. /oncall team lists everyone.");
+        roster.Resolve(who) is { } engineer ? then(engineer) : Reply.Error($"I don't know an engineer \"{who}\".", "Nothing was changed. ⟦oncall⟧ team lists everyone.");
 
     private static TeamChangeRequest Draft(TeamChangeKind kind, string engineerId) =>
         new() { Id = "", Kind = kind, EngineerId = engineerId, RequestedById = "" };

@@ -33,7 +33,7 @@ public sealed class TeamMessages(RosterService roster, TeamClock clock)
             b.Text(line);
         }
 
-        b.Context($"Nothing changes until you press Confirm (or type /oncall team confirm {r.Id}); Cancel drops it.");
+        b.Context($"Nothing changes until you press Confirm (or type ⟦oncall⟧ team confirm {r.Id}); Cancel drops it.");
         b.Button("Confirm", Confirm, r.Id, ButtonStyle.Primary);
         b.Button("Cancel", Cancel, r.Id, ButtonStyle.Danger);
         return b.Build();
@@ -79,7 +79,7 @@ public sealed class TeamMessages(RosterService roster, TeamClock clock)
             b.Tone(ReplyTone.Warning).Text($"Shift {problem.Window.Id} could not be planned: {problem.Reason}.");
         }
 
-        b.Context($"Handoffs follow the team's zone ({clock.Settings.TimeZone}). /oncall team shows the roster; /oncall history shows every change.");
+        b.Context($"Handoffs follow the team's zone ({clock.Settings.TimeZone}). ⟦oncall⟧ team shows the roster; ⟦oncall⟧ history shows every change.");
         return b.Build();
     }
 

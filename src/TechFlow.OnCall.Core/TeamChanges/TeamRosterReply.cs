@@ -5,7 +5,7 @@ using TechFlow.OnCall.Core.Schedule;
 
 namespace TechFlow.OnCall.Core.TeamChanges;
 
-/// <summary><c>/oncall team</c>: everyone on the roster with seniority, zone, linked identities, status and next shift.</summary>
+/// <summary><c>oncall team</c>: everyone on the roster with seniority, zone, linked identities, status and next shift.</summary>
 public sealed class TeamRosterReply(RosterService roster, EffectiveSchedule schedule, TeamClock clock, TeamAdmins admins)
 {
     public Reply Build(DateTimeOffset now)
@@ -30,7 +30,7 @@ public sealed class TeamRosterReply(RosterService roster, EffectiveSchedule sche
                 Status(e, today),
                 Next(slices, e.Id),
             ]));
-        b.Context("Admins change the team with /oncall team add|leave|rejoin|edit and /oncall link; /oncall history shows every change.");
+        b.Context("Admins change the team with ⟦oncall⟧ team add|leave|rejoin|edit and ⟦oncall⟧ link; ⟦oncall⟧ history shows every change.");
         return b.Build();
     }
 

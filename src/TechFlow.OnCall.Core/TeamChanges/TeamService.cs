@@ -60,7 +60,7 @@ public sealed class TeamService(
 
                 if (r.Kind == TeamChangeKind.LinkMe)
                 {
-                    return new ActionResult(null, $"{r.Id} is a link request; press Approve or Decline on it (or /oncall link approve {r.Id}). Nothing was changed.");
+                    return new ActionResult(null, $"{r.Id} is a link request; press Approve or Decline on it (or ⟦oncall⟧ link approve {r.Id}). Nothing was changed.");
                 }
 
                 if (r.Status != TeamChangeStatus.Pending)

@@ -28,7 +28,7 @@ public sealed class OnCallCommandHandler(ConversationService conversation, Slack
         }
 
         var input = await identity.InputAsync(command.UserId, command.ChannelId, cancellationToken);
-        var reply = await conversation.AskAsync(input with { Text = command.Text }, cancellationToken);
+        var reply = await conversation.AskAsync(input with { Text = identity.Mentions(command.Text) }, cancellationToken);
         return new SlashCommandResponse(BlockKitRenderer.Render(reply), reply.InChannel);
     }
 }

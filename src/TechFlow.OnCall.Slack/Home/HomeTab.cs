@@ -57,7 +57,7 @@ public sealed class HomeTab(
                 : "*Uncovered in the next eight weeks:*\n" + string.Join('\n', uncovered.Select(s =>
                     $"• {timeText.Instant(s.Start, now)} → {timeText.Instant(s.End, now)}: {s.Role.ToString().ToLowerInvariant()} ({s.Planned.Name} away)"))),
         };
-        var fairness = await conversation.AskAsync(new BotInput { Platform = "slack", EngineerId = me.Id, Text = "fairness" }, cancellationToken);
+        var fairness = await conversation.AskAsync(new BotInput { FrontEnd = SlackFrontEnd.Descriptor, EngineerId = me.Id, Text = "fairness" }, cancellationToken);
         admin.AddRange(Reply(fairness, withButtons: false));
         var room = MaxBlocks - blocks.Count;
         foreach (var block in admin.Take(Math.Max(0, room)))

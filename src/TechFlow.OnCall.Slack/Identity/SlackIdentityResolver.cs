@@ -31,13 +31,16 @@ public sealed class SlackIdentityResolver(
         var engineer = await ResolveAsync(slackUserId, cancellationToken);
         return new BotInput
         {
-            Platform = "slack",
+            FrontEnd = SlackFrontEnd.Descriptor,
             EngineerId = engineer?.Id,
             PlatformUserId = slackUserId,
             DisplayName = engineer?.Name,
             ChannelId = channelId,
         };
     }
+
+    /// <summary><paramref name="text"/> with Slack's user mentions translated into engineer references (<see cref="SlackMentions"/>).</summary>
+    public string Mentions(string text) => SlackMentions.Translate(text, roster.BySlackId);
 
     public async Task<Engineer?> ResolveAsync(string? slackUserId, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Paging;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Slack.Identity;
+using TechFlow.OnCall.Slack.Rendering;
 using static TechFlow.OnCall.Slack.Modals.ModalBlocks;
 
 namespace TechFlow.OnCall.Slack.Modals;
@@ -77,9 +78,9 @@ public sealed class PageModal(ConversationService conversation, PipelineCatalog 
         }
 
         var input = await identity.InputAsync(submission.UserId, null, cancellationToken);
-        var reply = await conversation.AskAsync(input with { Text = $"page {pipelineId} {message.ReplaceLineEndings(" ")}" }, cancellationToken);
+        var reply = await conversation.AskAsync(input with { Text = $"page {pipelineId} {identity.Mentions(message.ReplaceLineEndings(" "))}" }, cancellationToken);
         return reply.Tone == ReplyTone.Error
-            ? Errors(MessageBlock, string.Join(' ', reply.Text))
+            ? Errors(MessageBlock, string.Join(' ', reply.Text.Select(t => SlackText.Plain(reply, t))))
             : Update(Modal(Callback, "Paged", Reply(reply, withButtons: false), submit: null));
     }
 }

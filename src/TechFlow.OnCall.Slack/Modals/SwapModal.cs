@@ -5,6 +5,7 @@ using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Swaps;
 using TechFlow.OnCall.Slack.Identity;
+using TechFlow.OnCall.Slack.Rendering;
 using static TechFlow.OnCall.Slack.Modals.ModalBlocks;
 
 namespace TechFlow.OnCall.Slack.Modals;
@@ -123,7 +124,7 @@ public sealed class SwapModal(
         if (!outcome.Changed || outcome.Request is not { } request)
         {
             var about = counterpart is not null && outcome.Message.Contains(counterpart.Name, StringComparison.Ordinal) ? WhoBlock : MineBlock;
-            return Errors(about, outcome.Message);
+            return Errors(about, SlackText.Commands(outcome.Message));
         }
 
         var confirmation = messages.Ask(request, now, forRequester: true) with { Text = [outcome.Message], Buttons = [] };

@@ -5,6 +5,7 @@ using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Swaps;
 using TechFlow.OnCall.Slack.Identity;
+using TechFlow.OnCall.Slack.Rendering;
 using static TechFlow.OnCall.Slack.Modals.ModalBlocks;
 
 namespace TechFlow.OnCall.Slack.Modals;
@@ -105,7 +106,7 @@ public sealed class TimeOffModal(
         var input = await identity.InputAsync(submission.UserId, null, cancellationToken);
         var reply = await conversation.AskAsync(input with { Text = text }, cancellationToken);
         return reply.Tone == ReplyTone.Error
-            ? Errors(FromBlock, string.Join(' ', reply.Text))
+            ? Errors(FromBlock, string.Join(' ', reply.Text.Select(t => SlackText.Plain(reply, t))))
             : Update(Modal(Callback, "Time off recorded", Reply(reply, withButtons: false), submit: null));
     }
 

@@ -146,7 +146,7 @@ public static class BlockKitRenderer
     private static string FallbackText(Reply reply)
     {
         var lines = new[] { reply.Heading }.Concat(reply.Text).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => SlackText.Plain(reply, t!)).ToList();
-        return lines.Count > 0 ? string.Join('\n', lines) : PlainTextRenderer.Render(reply).Trim();
+        return lines.Count > 0 ? string.Join('\n', lines) : PlainTextRenderer.Render(reply, SlackFrontEnd.SlashCommand).Trim();
     }
 
     private static string TableText(Reply reply, ReplyTable table)

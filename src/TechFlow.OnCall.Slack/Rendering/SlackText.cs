@@ -14,14 +14,15 @@ public static class SlackText
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>
-    /// Escapes <paramref name="text"/> and turns <c>&lt;@engineer-id&gt;</c> tokens into <c>&lt;@U…&gt;</c> for people with a
-    /// Slack id, otherwise into their (escaped) name.
+    /// Escapes <paramref name="text"/>, writes its commands with the slash command, and turns person references into
+    /// <c>&lt;@U…&gt;</c> for people with a Slack id, otherwise into their (escaped) name.
     /// </summary>
     public static string Mrkdwn(Reply reply, string text)
     {
+        text = Commands(text);
         var sb = new StringBuilder();
         var last = 0;
-        foreach (System.Text.RegularExpressions.Match m in PlainTextRenderer.MentionToken().Matches(text))
+        foreach (System.Text.RegularExpressions.Match m in ReplyMarkup.PersonToken().Matches(text))
         {
             sb.Append(Escape(text[last..m.Index]));
             var person = reply.People.FirstOrDefault(p => p.Id == m.Groups[1].Value);
@@ -38,8 +39,11 @@ public static class SlackText
         return sb.ToString();
     }
 
-    /// <summary>Plain text with mention tokens replaced by names (for plain_text objects and fallbacks).</summary>
-    public static string Plain(Reply reply, string text) => PlainTextRenderer.Names(reply, text);
+    /// <summary>Plain text with person references replaced by names and commands written with the slash command (for plain_text objects and fallbacks).</summary>
+    public static string Plain(Reply reply, string text) => PlainTextRenderer.Text(reply, text, SlackFrontEnd.SlashCommand);
+
+    /// <summary>The core's command starts in <paramref name="text"/> written with the slash command.</summary>
+    public static string Commands(string text) => ReplyMarkup.Commands(text, SlackFrontEnd.SlashCommand);
 
     /// <summary>Cuts <paramref name="text"/> to at most <paramref name="max"/> characters, ending with an ellipsis.</summary>
     public static string Truncate(string text, int max)

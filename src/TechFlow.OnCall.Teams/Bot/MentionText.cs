@@ -9,9 +9,11 @@ public static partial class MentionText
     /// <summary>
     /// The command in <paramref name="activity"/>, or null when the message is not for the bot: personal chats
     /// always are; elsewhere the bot must be @mentioned or the text must start with <c>oncall</c>.
-    /// The bot's <c>&lt;at&gt;…&lt;/at&gt;</c> mention text and a leading <c>oncall</c> or <c>/oncall</c> are removed.
+    /// The bot's <c>&lt;at&gt;…&lt;/at&gt;</c> mention text and a leading <c>oncall</c> or <c>/oncall</c> are removed. A mention of
+    /// someone else becomes what <paramref name="reference"/> gives for them (an engineer reference such as
+    /// <c>@lisa-wang</c>), or its plain text when it gives nothing.
     /// </summary>
-    public static string? Command(Activity activity)
+    public static string? Command(Activity activity, Func<ChannelAccount, string?>? reference = null)
     {
         var text = activity.Text ?? "";
         var botId = activity.Recipient?.Id;
@@ -27,6 +29,10 @@ public static partial class MentionText
             {
                 mentioned = true;
                 text = text.Replace(at, " ", StringComparison.Ordinal);
+            }
+            else if (mention.Mentioned is { } person && reference?.Invoke(person) is { } translated)
+            {
+                text = text.Replace(at, translated, StringComparison.Ordinal);
             }
         }
 

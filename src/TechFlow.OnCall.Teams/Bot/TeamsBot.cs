@@ -36,7 +36,7 @@ public sealed class TeamsBot(
 
     private async Task<BotResponse> MessageAsync(Activity activity, CancellationToken ct)
     {
-        if (MentionText.Command(activity) is not { } text || activity.ServiceUrl is null || activity.Conversation?.Id is not { } conversationId)
+        if (MentionText.Command(activity, identity.Reference) is not { } text || activity.ServiceUrl is null || activity.Conversation?.Id is not { } conversationId)
         {
             return BotResponse.Ok;
         }
@@ -83,7 +83,7 @@ public sealed class TeamsBot(
         var result = await conversation.ActAsync(Input(activity, engineer?.Id) with { Action = new BotAction(verb, data) }, ct);
         return result.Replacement is { } replacement
             ? Invoke(200, InvokeResponseCard, AdaptiveCardRenderer.Render(replacement))
-            : Invoke(200, InvokeResponseMessage, JsonValue.Create(result.Notice ?? "Done."));
+            : Invoke(200, InvokeResponseMessage, JsonValue.Create(ReplyMarkup.Commands(result.Notice ?? "Done.", TeamsFrontEnd.CommandPrefix)));
     }
 
     private BotResponse ConversationUpdate(Activity activity)
@@ -115,7 +115,7 @@ public sealed class TeamsBot(
 
     private static BotInput Input(Activity activity, string? engineerId) => new()
     {
-        Platform = "teams",
+        FrontEnd = TeamsFrontEnd.Descriptor,
         EngineerId = engineerId,
         PlatformUserId = activity.From?.Id,
         DisplayName = activity.From?.Name,

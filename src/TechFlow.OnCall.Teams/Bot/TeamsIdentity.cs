@@ -28,6 +28,9 @@ public sealed class TeamsIdentity(
     /// <summary>How many member lookups were started (tests).</summary>
     internal int LookupsStarted => _lookups.Started;
 
+    /// <summary>The core's reference for a mentioned member (<see cref="TeamsMentions.Reference"/>).</summary>
+    public string? Reference(ChannelAccount member) => TeamsMentions.Reference(member, roster);
+
     public async Task<Engineer?> ResolveAsync(Activity activity, CancellationToken cancellationToken)
     {
         var userId = activity.From?.Id;

@@ -5,7 +5,7 @@ namespace TechFlow.OnCall.Teams.Cards;
 
 /// <summary>
 /// Renders a <see cref="Reply"/> as an Adaptive Card 1.5 (the highest version Teams renders): a heading, text,
-/// a FactSet for fields, a ColumnSet table, subtle context lines and <c>Action.Execute</c> buttons whose
+/// a FactSet for fields (people by name, commands after a mention of the bot), a ColumnSet table, subtle context lines and <c>Action.Execute</c> buttons whose
 /// <c>verb</c> is the action id and whose <c>data</c> carries only the opaque value.
 /// </summary>
 public static class AdaptiveCardRenderer
@@ -38,7 +38,7 @@ public static class AdaptiveCardRenderer
             var facts = new JsonArray();
             foreach (var field in reply.Fields)
             {
-                facts.Add(new JsonObject { ["title"] = field.Label, ["value"] = PlainTextRenderer.Names(reply, field.Value) });
+                facts.Add(new JsonObject { ["title"] = field.Label, ["value"] = PlainTextRenderer.Text(reply, field.Value, TeamsFrontEnd.CommandPrefix) });
             }
 
             body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
@@ -93,7 +93,7 @@ public static class AdaptiveCardRenderer
 
     private static JsonObject Text(Reply reply, string text, Action<JsonObject>? style = null)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = PlainTextRenderer.Names(reply, text), ["wrap"] = true };
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = PlainTextRenderer.Text(reply, text, TeamsFrontEnd.CommandPrefix), ["wrap"] = true };
         style?.Invoke(block);
         return block;
     }

@@ -8,7 +8,7 @@ public static class ReplyActivity
 {
     public static JsonObject Message(Reply reply)
     {
-        var text = PlainTextRenderer.Render(reply).TrimEnd();
+        var text = PlainTextRenderer.Render(reply, TeamsFrontEnd.CommandPrefix).TrimEnd();
         return new JsonObject
         {
             ["type"] = "message",

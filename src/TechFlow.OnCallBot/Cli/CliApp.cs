@@ -115,8 +115,8 @@ public static class CliApp
         }
 
         var conversation = services.GetRequiredService<ConversationService>();
-        var reply = await conversation.AskAsync(new BotInput { Platform = "cli", EngineerId = engineerId, Text = question, At = at });
-        await output.WriteAsync(PlainTextRenderer.Render(reply));
+        var reply = await conversation.AskAsync(new BotInput { FrontEnd = LocalFrontEnds.Cli, EngineerId = engineerId, Text = question, At = at });
+        await output.WriteAsync(PlainTextRenderer.Render(reply, LocalFrontEnds.Cli.CommandPrefix));
         return reply.Tone == ReplyTone.Error ? 1 : 0;
     }
 

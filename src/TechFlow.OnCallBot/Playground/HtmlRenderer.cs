@@ -4,7 +4,10 @@ using TechFlow.OnCall.Core.Conversation;
 
 namespace TechFlow.OnCallBot.Playground;
 
-/// <summary>Renders a <see cref="Reply"/> as an HTML fragment for the playground page. All text is escaped.</summary>
+/// <summary>
+/// Renders a <see cref="Reply"/> as an HTML fragment for the playground page: people as highlighted names, commands as
+/// the bare words typed in the playground. All text is escaped.
+/// </summary>
 public static class HtmlRenderer
 {
     public static string Render(Reply reply, string? messageId = null)
@@ -85,9 +88,10 @@ public static class HtmlRenderer
 
     private static string Text(Reply reply, string text)
     {
+        text = ReplyMarkup.Commands(text, LocalFrontEnds.Playground.CommandPrefix);
         var escaped = new StringBuilder();
         var last = 0;
-        foreach (System.Text.RegularExpressions.Match m in PlainTextRenderer.MentionToken().Matches(text))
+        foreach (System.Text.RegularExpressions.Match m in ReplyMarkup.PersonToken().Matches(text))
         {
             escaped.Append(Escape(text[last..m.Index]));
             var name = reply.People.FirstOrDefault(p => p.Id == m.Groups[1].Value)?.Name ?? m.Groups[1].Value;

@@ -115,8 +115,8 @@ public static class PlaygroundEndpoints
             at = parsed;
         }
 
-        var reply = await conversation.AskAsync(new BotInput { Platform = "playground", EngineerId = request.As, Text = request.Text, At = at }, ct);
-        return Results.Json(new ReplyResponse(HtmlRenderer.Render(reply), PlainTextRenderer.Render(reply), reply.InChannel), PlaygroundJsonContext.Default.ReplyResponse);
+        var reply = await conversation.AskAsync(new BotInput { FrontEnd = LocalFrontEnds.Playground, EngineerId = request.As, Text = request.Text, At = at }, ct);
+        return Results.Json(new ReplyResponse(HtmlRenderer.Render(reply), PlainTextRenderer.Render(reply, LocalFrontEnds.Playground.CommandPrefix), reply.InChannel), PlaygroundJsonContext.Default.ReplyResponse);
     }
 
     private static async Task<IResult> ActAsync(HttpRequest http, ConversationService conversation, PlaygroundAccess access, RosterService roster, CancellationToken ct)
@@ -138,13 +138,13 @@ public static class PlaygroundEndpoints
 
         var result = await conversation.ActAsync(new BotInput
         {
-            Platform = "playground",
+            FrontEnd = LocalFrontEnds.Playground,
             EngineerId = request.As,
             ChannelId = request.MessageId,
             Action = new BotAction(request.ActionId, request.Value ?? ""),
         }, ct);
         return Results.Json(
-            new ActionResponse(result.Replacement is null ? null : HtmlRenderer.Render(result.Replacement), result.Notice),
+            new ActionResponse(result.Replacement is null ? null : HtmlRenderer.Render(result.Replacement), result.Notice is null ? null : ReplyMarkup.Commands(result.Notice, LocalFrontEnds.Playground.CommandPrefix)),
             PlaygroundJsonContext.Default.ActionResponse);
     }
 }

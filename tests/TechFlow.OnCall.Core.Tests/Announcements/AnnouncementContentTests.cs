@@ -4,6 +4,7 @@ using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Pipelines;
 using TechFlow.OnCall.Core.Schedule;
 using static TechFlow.OnCall.Core.Tests.Announcements.AnnouncementDriver;
+using TechFlow.OnCall.Testing;
 
 namespace TechFlow.OnCall.Core.Tests.Announcements;
 
@@ -67,7 +68,7 @@ public class AnnouncementContentTests
 
         Drive(bot, Local(2026, 11, 27, 10));
 
-        var text = PlainTextRenderer.Render(bot.Store.Set<OutboxMessage>().Get("handoff-reminder:2026-11-27")!.Reply);
+        var text = PlainTextRenderer.Render(bot.Store.Set<OutboxMessage>().Get("handoff-reminder:2026-11-27")!.Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Open pages: 1 (Aggregate Profit, since Wednesday)", text);
         Assert.Contains("Sarah Johnson covers primary from Saturday 9:00 AM EST to Sunday 9:00 AM EST", text);
     }

@@ -87,7 +87,7 @@ public class AnnouncementPlannerTests
 
         var messages = bot.Store.Set<OutboxMessage>();
         var reminder = messages.Get("handoff-reminder:2026-11-27")!;
-        var text = PlainTextRenderer.Render(reminder.Reply);
+        var text = PlainTextRenderer.Render(reminder.Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Null(reminder.DirectTo);
         Assert.Contains("Outgoing: Alex Chen (primary) and Lisa Wang (secondary).", text);
         Assert.Contains("Incoming: Lisa Wang (primary) and Mike Rodriguez (secondary), until Fri Dec 4, 5:00 PM EST.", text);
@@ -95,8 +95,8 @@ public class AnnouncementPlannerTests
         Assert.Contains("/oncall runbook <pipeline>", text);
         var dm = messages.Get("handoff-reminder:2026-11-27:dm")!;
         Assert.Equal("lisa-wang", dm.DirectTo);
-        Assert.Contains("Mike Rodriguez", PlainTextRenderer.Render(dm.Reply));
-        var start = PlainTextRenderer.Render(messages.Get("shift-start:2026-11-27")!.Reply);
+        Assert.Contains("Mike Rodriguez", PlainTextRenderer.Render(dm.Reply, TestFrontEnds.Chat.CommandPrefix));
+        var start = PlainTextRenderer.Render(messages.Get("shift-start:2026-11-27")!.Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Lisa Wang is now primary on call until Fri Dec 4, 5:00 PM EST. Secondary: Mike Rodriguez.", start);
     }
 
@@ -107,7 +107,7 @@ public class AnnouncementPlannerTests
 
         Drive(bot, Local(2026, 11, 19, 9));
 
-        var text = PlainTextRenderer.Render(bot.Store.Set<OutboxMessage>().Get("investor-warning:2026-11")!.Reply);
+        var text = PlainTextRenderer.Render(bot.Store.Set<OutboxMessage>().Get("investor-warning:2026-11")!.Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("The investor period starts Mon Nov 23 and runs through Mon Nov 30", text);
         Assert.Contains("Aggregate Growth", text);
         Assert.Contains("5:00 AM EST", text);
@@ -124,7 +124,7 @@ public class AnnouncementPlannerTests
 
         Drive(bot, Local(2026, 11, 19, 9));
 
-        var text = PlainTextRenderer.Render(bot.Store.Set<OutboxMessage>().Get("holiday:2026-11-26")!.Reply);
+        var text = PlainTextRenderer.Render(bot.Store.Set<OutboxMessage>().Get("holiday:2026-11-26")!.Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Thanksgiving, Thu Nov 26, 2026", text);
         Assert.Contains("Alex Chen is primary and Lisa Wang secondary on call that day.", text);
     }

@@ -26,7 +26,7 @@ public class ConversationServiceTests
 
         var reply = await bot.AskAsync(text);
 
-        Assert.Contains("Did you mean Aggregate Profit", PlainTextRenderer.Render(reply));
+        Assert.Contains("Did you mean Aggregate Profit", PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix));
         Assert.Equal(ReplyTone.Warning, reply.Tone);
     }
 
@@ -161,7 +161,7 @@ public class ConversationServiceTests
 
         var reply = await bot.AskAsync(text, "alex-chen");
 
-        var answer = PlainTextRenderer.Render(reply);
+        var answer = PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Equal(before, Snapshot(bot.Store));
         Assert.DoesNotContain("Something went wrong", answer);
         Assert.NotEmpty(answer.Trim());
@@ -175,8 +175,8 @@ public class ConversationServiceTests
         var reply = await bot.AskAsync("/oncall boom");
 
         Assert.Equal(ReplyTone.Error, reply.Tone);
-        Assert.DoesNotContain("secret detail", PlainTextRenderer.Render(reply));
-        Assert.Contains("Nothing was changed", PlainTextRenderer.Render(reply));
+        Assert.DoesNotContain("secret detail", PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix));
+        Assert.Contains("Nothing was changed", PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class FairnessHandlerTests
         Assert.Equal("Primary", table.Columns[1]);
         foreach (var id in new[] { "alex-chen", "sarah-johnson", "mike-rodriguez", "lisa-wang" })
         {
-            var row = table.Rows.Single(r => r[0] == $"<@{id}>");
+            var row = table.Rows.Single(r => r[0] == ReplyMarkup.Person(id));
             Assert.Equal(stored.Count(s => s.PrimaryId == id).ToString(CultureInfo.InvariantCulture), row[1]);
             Assert.Equal(stored.Count(s => s.SecondaryId == id).ToString(CultureInfo.InvariantCulture), row[2]);
         }

@@ -23,7 +23,7 @@ public class FairnessSwapHoursTests
 
         await AskAndApproveCoverAsync(bot, $"/oncall cover {shift.Id}T17:00 {shift.Window.LocalStart.AddDays(7):yyyy-MM-dd}T17:00 @{cover}", shift.PrimaryId, cover);
         var after = bot.Get<FairnessHandler>().Report(2027);
-        var reply = PlainTextRenderer.Render(await bot.AskAsync("/oncall fairness 2027"));
+        var reply = PlainTextRenderer.Render(await bot.AskAsync("/oncall fairness 2027"), TestFrontEnds.Chat.CommandPrefix);
 
         var hours = (shift.End - shift.Start).TotalHours;
         Assert.Equal(Primary(before, shift.PrimaryId) - 1, Primary(after, shift.PrimaryId));

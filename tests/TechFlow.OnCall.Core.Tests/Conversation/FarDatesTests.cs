@@ -21,7 +21,7 @@ public sealed class FarDatesTests
 
         var reply = await bot.AskAsync(text);
 
-        var answer = PlainTextRenderer.Render(reply);
+        var answer = PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Equal(ReplyTone.Warning, reply.Tone);
         Assert.DoesNotContain("Something went wrong", answer, StringComparison.Ordinal);
         Assert.Contains($"{WhenParser.FirstYear} to {WhenParser.LastYear}", answer, StringComparison.Ordinal);
@@ -35,6 +35,6 @@ public sealed class FarDatesTests
         var reply = await bot.AskAsync("/oncall at 2199-12-31");
 
         Assert.NotEqual(ReplyTone.Error, reply.Tone);
-        Assert.Contains("On call", PlainTextRenderer.Render(reply), StringComparison.Ordinal);
+        Assert.Contains("On call", PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix), StringComparison.Ordinal);
     }
 }

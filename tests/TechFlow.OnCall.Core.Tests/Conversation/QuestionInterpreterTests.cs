@@ -1,4 +1,5 @@
 using TechFlow.OnCall.Core.Conversation;
+using TechFlow.OnCall.Testing;
 
 namespace TechFlow.OnCall.Core.Tests.Conversation;
 
@@ -12,7 +13,6 @@ public class QuestionInterpreterTests
     [InlineData("who is on call for aggregate profit?", "aggregate profit")]
     [InlineData("Who's on call for the exec dashboard", "exec dashboard")]
     [InlineData("who’s on-call for agg growth tomorrow", "agg growth tomorrow")]
-    [InlineData("<@U0ONCALL> who is on call for daily growth", "daily growth")]
     [InlineData("hey oncall, who is on call?", "")]
     [InlineData("who is on call", "")]
     [InlineData("who's on call tomorrow", "at tomorrow")]
@@ -30,7 +30,7 @@ public class QuestionInterpreterTests
     [InlineData("frobnicate", "frobnicate")]
     public void Interpret_Text_GivesCommand(string text, string expected)
     {
-        var (command, isPublic) = new QuestionInterpreter([]).Interpret(text);
+        var (command, isPublic) = new QuestionInterpreter([]).Interpret(text, TestFrontEnds.Chat);
 
         Assert.Equal(expected, command);
         Assert.False(isPublic);
@@ -41,7 +41,7 @@ public class QuestionInterpreterTests
     [InlineData("/oncall public", "")]
     public void Interpret_TrailingPublic_IsStrippedAndFlagged(string text, string expected)
     {
-        var (command, isPublic) = new QuestionInterpreter([]).Interpret(text);
+        var (command, isPublic) = new QuestionInterpreter([]).Interpret(text, TestFrontEnds.Chat);
 
         Assert.Equal(expected, command);
         Assert.True(isPublic);

@@ -35,7 +35,7 @@ public class TimeOffHandlerTests
         using var bot = TestBot.Create(Monday);
         var current = bot.Get<ScheduleService>().ShiftAt(Monday)!;
 
-        var reply = PlainTextRenderer.Render(await bot.AskAsync("/oncall timeoff add 2026-11-24 2026-11-25 dentist", current.PrimaryId));
+        var reply = PlainTextRenderer.Render(await bot.AskAsync("/oncall timeoff add 2026-11-24 2026-11-25 dentist", current.PrimaryId), TestFrontEnds.Chat.CommandPrefix);
 
         Assert.Contains("coverage gap", reply);
         Assert.Contains("uncovered: needs a cover", reply);
@@ -76,7 +76,7 @@ public class TimeOffHandlerTests
         var reply = await bot.AskAsync(text, "lisa-wang");
 
         Assert.Equal(ReplyTone.Error, reply.Tone);
-        Assert.Contains(expected, PlainTextRenderer.Render(reply), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(expected, PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, bot.Store.Set<TimeOff>().Count());
         Assert.Equal(before, AllShifts(bot));
     }

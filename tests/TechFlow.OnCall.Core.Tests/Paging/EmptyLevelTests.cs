@@ -2,6 +2,7 @@ using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Paging;
 using TechFlow.OnCall.Core.Roster;
 using static TechFlow.OnCall.Core.Tests.Paging.PagingTestKit;
+using TechFlow.OnCall.Testing;
 
 namespace TechFlow.OnCall.Core.Tests.Paging;
 
@@ -20,9 +21,9 @@ public class EmptyLevelTests
 
         var climbed = bot.Store.Set<Page>().Get(page.Id)!;
         Assert.Equal(3, climbed.Level);
-        var post = PlainTextRenderer.Render(PageMessages(bot).Single(m => m.Id == PageKeys.Channel(page.Id, 3)).Reply);
+        var post = PlainTextRenderer.Render(PageMessages(bot).Single(m => m.Id == PageKeys.Channel(page.Id, 3)).Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Level 2 (secondary on call) was skipped: nobody holds it (Lisa Wang left the team)", post);
-        var dm = PlainTextRenderer.Render(PageMessages(bot).Single(m => m.Id == PageKeys.Direct(page.Id, 3)).Reply);
+        var dm = PlainTextRenderer.Render(PageMessages(bot).Single(m => m.Id == PageKeys.Direct(page.Id, 3)).Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Level 2 (secondary on call) was skipped", dm);
         Assert.Contains(climbed.Notifications, n => n.Level == 3 && n.Skipped.Count == 1 && n.Skipped[0].Contains("Lisa Wang left the team", StringComparison.Ordinal));
     }

@@ -21,7 +21,7 @@ public class OpenPagesHandoffContributorTests
 
         var reminder = bot.Store.Set<OutboxMessage>().Get("handoff-reminder:2026-11-27");
         Assert.NotNull(reminder);
-        var text = PlainTextRenderer.Render(reminder.Reply);
+        var text = PlainTextRenderer.Render(reminder.Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("1 page is still open:", text);
         Assert.Contains("Aggregate Profit: billing feed late (not acknowledged)", text);
     }

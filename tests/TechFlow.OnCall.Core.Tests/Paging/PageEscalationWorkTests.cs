@@ -1,6 +1,7 @@
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Paging;
 using static TechFlow.OnCall.Core.Tests.Paging.PagingTestKit;
+using TechFlow.OnCall.Testing;
 
 namespace TechFlow.OnCall.Core.Tests.Paging;
 
@@ -56,7 +57,7 @@ public class PageEscalationWorkTests
         await RunAtAsync(bot, 30);
 
         var notice = PageMessages(bot).Single(m => m.Id == $"page:{page.Id}:L2:channel");
-        var text = PlainTextRenderer.Render(notice.Reply);
+        var text = PlainTextRenderer.Render(notice.Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Nobody acknowledged within 30 minutes: level 2, Lisa Wang (secondary on call), is now paged.", text);
         Assert.Contains("Runbook: ", text);
         Assert.Contains("/oncall runbook aggregate profit", text);
@@ -138,7 +139,7 @@ public class PageEscalationWorkTests
             ],
             Sent(bot));
         Assert.Equal(Monday.AddMinutes(55), SinglePage(bot).NextEscalationAt);
-        var notice = PlainTextRenderer.Render(PageMessages(bot)[^1].Reply);
+        var notice = PlainTextRenderer.Render(PageMessages(bot)[^1].Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Mike Rodriguez escalated it: level 2, Lisa Wang (secondary on call), is now paged.", notice);
     }
 }

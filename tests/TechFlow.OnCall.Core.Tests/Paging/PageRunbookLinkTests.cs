@@ -16,6 +16,6 @@ public class PageRunbookLinkTests
         await bot.AskAsync("/oncall page aggregate profit the exchange rate API is down, currency conversion failing", "sarah-johnson");
 
         var post = bot.Store.Set<OutboxMessage>().All().Single(m => m.Kind == "page" && m.DirectTo is null);
-        Assert.Contains("Runbook: \"Currency conversion fails or uses a stale rate\"", PlainTextRenderer.Render(post.Reply));
+        Assert.Contains("Runbook: \"Currency conversion fails or uses a stale rate\"", PlainTextRenderer.Render(post.Reply, TestFrontEnds.Chat.CommandPrefix));
     }
 }

@@ -1,6 +1,7 @@
 using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Paging;
 using static TechFlow.OnCall.Core.Tests.Paging.PagingTestKit;
+using TechFlow.OnCall.Testing;
 
 namespace TechFlow.OnCall.Core.Tests.Paging;
 
@@ -21,7 +22,7 @@ public class PageServiceTests
         Assert.Equal(Monday.AddMinutes(30), page.NextEscalationAt);
         var dm = PageMessages(bot)[0];
         Assert.Equal((Primary, "page"), (dm.DirectTo, dm.Kind));
-        var text = PlainTextRenderer.Render(dm.Reply);
+        var text = PlainTextRenderer.Render(dm.Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Mike Rodriguez, you are level 1 (primary on call) for this page. Please acknowledge by Monday 10:30 AM EST", text);
         Assert.Contains("Runbook: ", text);
         Assert.Contains("/oncall runbook aggregate profit", text);
@@ -99,7 +100,7 @@ public class PageServiceTests
         Assert.Equal(TimeSpan.FromMinutes(72), stored.TimeToResolve);
         var update = PageMessages(bot)[^1];
         Assert.Equal(($"page:{page.Id}:resolved:channel", $"page:{page.Id}:L1:channel"), (update.Id, update.Updates));
-        Assert.Contains("Resolved by Alex Chen after 1 hour, 12 minutes", PlainTextRenderer.Render(update.Reply));
+        Assert.Contains("Resolved by Alex Chen after 1 hour, 12 minutes", PlainTextRenderer.Render(update.Reply, TestFrontEnds.Chat.CommandPrefix));
     }
 
     [Fact]

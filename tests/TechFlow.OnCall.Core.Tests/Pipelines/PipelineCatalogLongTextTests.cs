@@ -59,7 +59,7 @@ public sealed class PipelineCatalogLongTextTests : IDisposable
     {
         var reply = await _bot.AskAsync("page aggregate profit " + TenKilobytes("numbers missing"));
 
-        var text = PlainTextRenderer.Render(reply);
+        var text = PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("I read at most 4,000", text, StringComparison.Ordinal);
         Assert.Equal(ReplyTone.Error, reply.Tone);
         Assert.Empty(_bot.Store.Set<Core.Paging.Page>().All());

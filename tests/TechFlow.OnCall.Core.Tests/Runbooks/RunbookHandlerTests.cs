@@ -20,7 +20,7 @@ public sealed class RunbookHandlerTests : IDisposable
         using var bot = Bot();
 
         var reply = await bot.AskAsync("/oncall runbook aggregate profit");
-        var text = PlainTextRenderer.Render(reply);
+        var text = PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix);
 
         Assert.Equal("Runbook: Aggregate Profit", reply.Heading);
         Assert.Contains("ready by 06:00 team time", text);
@@ -37,7 +37,7 @@ public sealed class RunbookHandlerTests : IDisposable
         using var bot = Bot();
 
         var reply = await bot.AskAsync("/oncall runbook exec dashboard spark oom");
-        var text = PlainTextRenderer.Render(reply);
+        var text = PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix);
 
         Assert.Equal("Executive & Investor Aggregate: Spark runs out of memory in the big joins", reply.Heading);
         Assert.Contains("1. Find the failing stage in the Spark UI", text);

@@ -137,7 +137,7 @@ public class SwapActionHandlerTests
     {
         using var bot = TestBot.Create(Monday);
         var (request, _, counterpart) = await RequestSwapAsync(bot);
-        var input = new BotInput { Platform = "test", EngineerId = counterpart, Action = new BotAction(SwapMessages.Approve, request.Id) };
+        var input = new BotInput { FrontEnd = TestFrontEnds.Chat, EngineerId = counterpart, Action = new BotAction(SwapMessages.Approve, request.Id) };
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50)
             .Select(_ => Task.Run(async () => await bot.Conversation.ActAsync(input))));

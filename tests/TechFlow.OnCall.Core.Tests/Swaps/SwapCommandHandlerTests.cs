@@ -26,7 +26,7 @@ public class SwapCommandHandlerTests
         Assert.Equal([SwapMessages.Approve, SwapMessages.Decline], dm.Reply.Buttons.Select(b => b.ActionId));
         Assert.All(dm.Reply.Buttons, b => Assert.Equal(request.Id, b.Value));
         Assert.Null(Message(bot, $"swap:{request.Id}:request:channel")!.DirectTo);
-        var text = PlainTextRenderer.Render(dm.Reply);
+        var text = PlainTextRenderer.Render(dm.Reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Holidays:", text);
         Assert.Contains("Investor period:", text);
         Assert.Contains("2026 shifts:", text);
@@ -44,7 +44,7 @@ public class SwapCommandHandlerTests
         var reply = await bot.AskTextAsync($"/oncall swap {shift.Id} with @lisa-wang", shift.PrimaryId);
         Assert.Contains("is sent", reply);
 
-        var dm = PlainTextRenderer.Render(Message(bot, $"swap:{Single(bot).Id}:request:dm")!.Reply);
+        var dm = PlainTextRenderer.Render(Message(bot, $"swap:{Single(bot).Id}:request:dm")!.Reply, TestFrontEnds.Chat.CommandPrefix);
 
         Assert.Contains("PST", dm);
     }

@@ -32,7 +32,7 @@ public class TimeOffCoverageTests
         bot.Time.Advance(TimeSpan.FromMinutes(31));
         bot.Get<PageService>().EscalateDue(bot.Time.GetUtcNow());
 
-        var text = PlainTextRenderer.Render(reply);
+        var text = PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.Contains("Primary: nobody, uncovered: needs a cover until Thursday 12:00 AM EST", text);
         Assert.Contains($"({Name(bot, shift.PrimaryId)} is away)", text);
         Assert.Contains("pages go to the secondary first, then the escalation chain continues as usual", text);
@@ -66,7 +66,7 @@ public class TimeOffCoverageTests
         Assert.Contains("you now cover", taken.Notice);
         Assert.Contains($"Primary: {Name(bot, taker)} until Thursday 12:00 AM EST", answer);
         Assert.Contains($"(covering for {Name(bot, shift.PrimaryId)}, who is away)", answer);
-        Assert.Contains(table.Table!.Rows, r => r[1] == $"<@{taker}>" && r[3].Contains($"{Name(bot, shift.PrimaryId)} away; covered by {Name(bot, taker)}", StringComparison.Ordinal));
+        Assert.Contains(table.Table!.Rows, r => r[1] == ReplyMarkup.Person(taker) && r[3].Contains($"{Name(bot, shift.PrimaryId)} away; covered by {Name(bot, taker)}", StringComparison.Ordinal));
         Assert.Equal(taker, Message(bot, PageKeys.Direct(page.Id, 1))!.DirectTo);
     }
 
@@ -119,7 +119,7 @@ public class TimeOffCoverageTests
         var reply = await bot.AskAsync("/oncall timeoff add 2026-11-24 2027-01-08", shift.PrimaryId);
 
         Assert.Equal(ReplyTone.Error, reply.Tone);
-        Assert.Contains("Nothing was changed", PlainTextRenderer.Render(reply));
+        Assert.Contains("Nothing was changed", PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix));
         Assert.Equal(0, bot.Store.Set<TimeOff>().Count());
         Assert.Equal(before, Snapshot(bot));
         failing.Armed = false;

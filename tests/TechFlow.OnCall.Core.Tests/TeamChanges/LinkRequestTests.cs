@@ -11,7 +11,7 @@ namespace TechFlow.OnCall.Core.Tests.TeamChanges;
 public class LinkRequestTests
 {
     private static ValueTask<Reply> AskAsSlackUser(TestBot bot, string text, string userId = "U0NEWLISA") =>
-        bot.Conversation.AskAsync(new BotInput { Platform = "slack", PlatformUserId = userId, DisplayName = "lisa.w", Text = text });
+        bot.Conversation.AskAsync(new BotInput { FrontEnd = TestFrontEnds.SlackAccounts, PlatformUserId = userId, DisplayName = "lisa.w", Text = text });
 
     private static OutboxMessage RequestTo(TestBot bot, string adminId) =>
         Assert.Single(bot.Store.Set<OutboxMessage>().All(), m => m.DirectTo == adminId && m.Reply.Buttons.Any(b => b.ActionId == LinkRequests.Approve));
@@ -21,19 +21,19 @@ public class LinkRequestTests
     {
         using var bot = TestBot.Create(Monday);
 
-        var asked = PlainTextRenderer.Render(await AskAsSlackUser(bot, "/oncall link me lisa"));
+        var asked = PlainTextRenderer.Render(await AskAsSlackUser(bot, "/oncall link me lisa"), TestFrontEnds.Chat.CommandPrefix);
         var request = RequestTo(bot, "jordan-blake");
         var id = request.Reply.Buttons[0].Value;
         var result = await bot.PressAsync(LinkRequests.Approve, id, "jordan-blake");
 
         Assert.Contains("I asked Alex Chen, Jordan Blake to link you to Lisa Wang", asked);
         Assert.Equal(id, RequestTo(bot, "alex-chen").Reply.Buttons[0].Value);
-        Assert.Contains("Slack user U0NEWLISA (lisa.w) asks to be linked to Lisa Wang", PlainTextRenderer.Render(request.Reply));
+        Assert.Contains("Slack user U0NEWLISA (lisa.w) asks to be linked to Lisa Wang", PlainTextRenderer.Render(request.Reply, TestFrontEnds.Chat.CommandPrefix));
         Assert.Equal("Linked.", result.Notice);
         Assert.Equal("U0NEWLISA", bot.Get<RosterService>().Find("lisa-wang")!.SlackUserId);
         Assert.Contains("linked Slack user U0NEWLISA to Lisa Wang", await bot.AskTextAsync("/oncall history", "jordan-blake"));
         Assert.Contains(bot.Store.Set<OutboxMessage>().All(), m => m.DirectTo == "lisa-wang" && m.Id == $"team:{id}:linked");
-        Assert.Contains(bot.Store.Set<OutboxMessage>().All(), m => m.Kind == "team" && m.DirectTo is null && PlainTextRenderer.Render(m.Reply).Contains("linked Slack user U0NEWLISA", StringComparison.Ordinal));
+        Assert.Contains(bot.Store.Set<OutboxMessage>().All(), m => m.Kind == "team" && m.DirectTo is null && PlainTextRenderer.Render(m.Reply, TestFrontEnds.Chat.CommandPrefix).Contains("linked Slack user U0NEWLISA", StringComparison.Ordinal));
         Assert.Contains("already approved", (await bot.PressAsync(LinkRequests.Approve, id, "jordan-blake")).Notice);
     }
 
@@ -46,7 +46,7 @@ public class LinkRequestTests
 
         var result = await bot.PressAsync(LinkRequests.Decline, id, "jordan-blake");
 
-        Assert.Contains("Declined by Jordan Blake", PlainTextRenderer.Render(result.Replacement!));
+        Assert.Contains("Declined by Jordan Blake", PlainTextRenderer.Render(result.Replacement!, TestFrontEnds.Chat.CommandPrefix));
         Assert.Null(bot.Get<RosterService>().Find("lisa-wang")!.SlackUserId);
         Assert.Empty(bot.Store.Set<TeamAuditEntry>().All());
         Assert.Contains("already declined", (await bot.PressAsync(LinkRequests.Approve, id, "jordan-blake")).Notice);
@@ -76,7 +76,7 @@ public class LinkRequestTests
         var id = RequestTo(bot, "jordan-blake").Reply.Buttons[0].Value;
         bot.Time.Advance(TimeSpan.FromDays(2));
 
-        var typed = PlainTextRenderer.Render(await bot.AskAsync($"/oncall link approve {id}", "jordan-blake"));
+        var typed = PlainTextRenderer.Render(await bot.AskAsync($"/oncall link approve {id}", "jordan-blake"), TestFrontEnds.Chat.CommandPrefix);
 
         Assert.Contains("expired", typed);
         Assert.Null(bot.Get<RosterService>().Find("lisa-wang")!.SlackUserId);
@@ -110,7 +110,7 @@ public class LinkRequestTests
         var reply = await AskAsSlackUser(bot, text, userId);
 
         Assert.Equal(ReplyTone.Error, reply.Tone);
-        Assert.Contains(expected, PlainTextRenderer.Render(reply));
+        Assert.Contains(expected, PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix));
         Assert.Equal(before, bot.Store.Set<OutboxMessage>().All().Count);
         Assert.Empty(bot.Store.Set<TeamChangeRequest>().All());
     }
@@ -120,9 +120,9 @@ public class LinkRequestTests
     {
         using var bot = TestBot.Create(Monday);
 
-        var reply = await bot.AskAsync("/oncall link me lisa", "sarah-johnson", "slack");
+        var reply = await bot.AskAsync("/oncall link me lisa", "sarah-johnson", TestFrontEnds.SlackAccounts);
 
-        Assert.Contains("already linked as Sarah Johnson", PlainTextRenderer.Render(reply));
+        Assert.Contains("already linked as Sarah Johnson", PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix));
         Assert.Empty(bot.Store.Set<TeamChangeRequest>().All());
     }
 }

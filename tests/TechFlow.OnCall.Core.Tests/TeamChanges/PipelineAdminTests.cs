@@ -111,7 +111,7 @@ public class PipelineAddTests
         Assert.Contains("Daily Churn", page);
         Assert.Contains(bot.Store.Set<TechFlow.OnCall.Core.Announcements.OutboxMessage>().All(), m => m.Kind == "page");
         Assert.Contains("added pipeline Daily Churn", await bot.AskTextAsync("/oncall history", "jordan-blake"));
-        Assert.NotNull(bot.Store.Set<TechFlow.OnCall.Core.Announcements.OutboxMessage>().All().FirstOrDefault(m => m.Kind == "team" && PlainTextRenderer.Render(m.Reply).Contains("added pipeline Daily Churn", StringComparison.Ordinal)));
+        Assert.NotNull(bot.Store.Set<TechFlow.OnCall.Core.Announcements.OutboxMessage>().All().FirstOrDefault(m => m.Kind == "team" && PlainTextRenderer.Render(m.Reply, TestFrontEnds.Chat.CommandPrefix).Contains("added pipeline Daily Churn", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -143,7 +143,7 @@ public class PipelineAddTests
 
         var reply = await bot.AskAsync("/oncall pipeline add churn-daily Daily Churn owners mike sarah", "jordan-blake");
 
-        Assert.Contains("has left the team", PlainTextRenderer.Render(reply));
+        Assert.Contains("has left the team", PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix));
         Assert.Null(bot.Get<PipelineCatalog>().Get("churn-daily"));
     }
 }
@@ -158,7 +158,7 @@ internal static class PipelineRefusal
         var reply = await bot.AskAsync(text, who);
 
         Assert.Equal(ReplyTone.Error, reply.Tone);
-        Assert.Contains(expected, PlainTextRenderer.Render(reply));
+        Assert.Contains(expected, PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix));
         Assert.Equal(before, System.Text.Json.JsonSerializer.Serialize(bot.Store.Set<Pipeline>().All().OrderBy(p => p.Id)));
     }
 }

@@ -140,13 +140,13 @@ public sealed partial class CalendarFeedAccessTests : IDisposable
         await using var app = new OnCallApp(Monday, configure: s => s.AddSingleton(sink));
         var conversation = app.Services.GetRequiredService<ConversationService>();
 
-        var reply = await conversation.AskAsync(new BotInput { Platform = "slack", EngineerId = "lisa-wang", ChannelId = "C123", Text = "/oncall calendar public" });
+        var reply = await conversation.AskAsync(new BotInput { FrontEnd = TechFlow.OnCall.Slack.SlackFrontEnd.Descriptor, EngineerId = "lisa-wang", ChannelId = "C123", Text = "/oncall calendar public" });
 
-        var text = PlainTextRenderer.Render(reply);
+        var text = PlainTextRenderer.Render(reply, TestFrontEnds.Chat.CommandPrefix);
         Assert.DoesNotContain("/calendar/", text, StringComparison.Ordinal);
         Assert.Contains("direct message", text, StringComparison.Ordinal);
         var dm = Assert.Single(app.Services.GetRequiredService<IOnCallStore>().Set<OutboxMessage>().Find(m => m.DirectTo == "lisa-wang"));
-        Assert.Contains("/calendar/lisa-wang/", PlainTextRenderer.Render(dm.Reply), StringComparison.Ordinal);
+        Assert.Contains("/calendar/lisa-wang/", PlainTextRenderer.Render(dm.Reply, TestFrontEnds.Chat.CommandPrefix), StringComparison.Ordinal);
     }
 
     private async Task<string> AskAsync(string? who, string text)

@@ -3,6 +3,7 @@ using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Testing;
 using TechFlow.OnCallBot.Calendar;
+using TechFlow.OnCall.Core.Conversation;
 
 namespace TechFlow.OnCallBot.Tests.Calendar;
 
@@ -24,8 +25,8 @@ public class ScheduleAgreementTests
         Assert.Equal(stored.Count, rows.Count);
         for (var i = 0; i < stored.Count; i++)
         {
-            Assert.Equal($"<@{stored[i].PrimaryId}>", rows[i][1]);
-            Assert.Equal($"<@{stored[i].SecondaryId}>", rows[i][2]);
+            Assert.Equal(ReplyMarkup.Person(stored[i].PrimaryId), rows[i][1]);
+            Assert.Equal(ReplyMarkup.Person(stored[i].SecondaryId), rows[i][2]);
             var e = Assert.Single(feed, x => x.Uid == ScheduleFeed.Uid(stored[i].Id, null));
             var primary = bot.Get<RosterService>().Find(stored[i].PrimaryId)!.Name;
             Assert.Contains($"{primary} (primary)", e.Summary, StringComparison.Ordinal);

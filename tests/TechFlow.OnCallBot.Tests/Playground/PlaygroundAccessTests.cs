@@ -186,7 +186,7 @@ public sealed class PlaygroundAccessTests
         var shift = store.Set<Shift>().Get("2026-12-04")!;
         var counterpart = new[] { "sarah-johnson", "mike-rodriguez", "lisa-wang", "alex-chen" }.First(e => e != shift.PrimaryId && e != shift.SecondaryId);
         var reply = app.Services.GetRequiredService<ConversationService>()
-            .AskAsync(new BotInput { Platform = "test", EngineerId = shift.PrimaryId, Text = $"swap 2026-12-04 with @{counterpart}" }).AsTask().GetAwaiter().GetResult();
+            .AskAsync(new BotInput { FrontEnd = TestFrontEnds.Chat, EngineerId = shift.PrimaryId, Text = $"swap 2026-12-04 with @{counterpart}" }).AsTask().GetAwaiter().GetResult();
         Assert.NotEqual(ReplyTone.Error, reply.Tone);
         return store.Set<SwapRequest>().All().Single();
     }

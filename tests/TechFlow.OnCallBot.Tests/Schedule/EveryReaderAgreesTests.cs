@@ -4,6 +4,7 @@ using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Schedule.Fair;
 using TechFlow.OnCall.Core.Conversation.Commands;
 using TechFlow.OnCall.Teams.Cards;
+using TechFlow.OnCall.Core.Conversation;
 
 namespace TechFlow.OnCallBot.Tests.Schedule;
 
@@ -91,9 +92,9 @@ public class EveryReaderAgreesTests
         var swap = scenario.Moments.Single(m => m.Name == "swap");
         var uncovered = scenario.Moments.Single(m => m.Name == "time off, uncovered");
         Assert.Equal(swap.Primary, outbox.Get("handoff-reminder:2026-12-04:dm")!.DirectTo);
-        Assert.Contains(outbox.Get("handoff-reminder:2026-12-04")!.Reply.Text, t => t.StartsWith($"Incoming: <@{swap.Primary}> (primary)", StringComparison.Ordinal));
+        Assert.Contains(outbox.Get("handoff-reminder:2026-12-04")!.Reply.Text, t => t.StartsWith($"Incoming: {ReplyMarkup.Person(swap.Primary!)} (primary)", StringComparison.Ordinal));
         var start = outbox.Get("shift-start:2026-12-04")!;
-        Assert.StartsWith($"<@{swap.Primary}> is now primary", start.Reply.Text[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{ReplyMarkup.Person(swap.Primary!)} is now primary", start.Reply.Text[0], StringComparison.Ordinal);
         var teams = ReplyActivity.Message(start.Reply).ToJsonString();
         Assert.Contains(scenario.Name(swap.Primary), teams, StringComparison.Ordinal);
         Assert.DoesNotContain(scenario.Name(swap.Replaced), teams, StringComparison.Ordinal);
@@ -101,7 +102,7 @@ public class EveryReaderAgreesTests
         Assert.NotNull(outbox.Get($"reminder:2026-12-04:{swap.Primary}:1d"));
         Assert.Null(outbox.Get($"reminder:2026-12-04:{swap.Replaced}:7d"));
         var holiday = outbox.Get("holiday:2026-11-26")!.Reply.Text.Single();
-        Assert.StartsWith($"nobody (uncovered: needs a cover) is primary and <@{uncovered.Secondary}> secondary", holiday, StringComparison.Ordinal);
+        Assert.StartsWith($"nobody (uncovered: needs a cover) is primary and {ReplyMarkup.Person(uncovered.Secondary!)} secondary", holiday, StringComparison.Ordinal);
         Assert.DoesNotContain(uncovered.Replaced!, holiday, StringComparison.Ordinal);
         var investor = outbox.Get("investor-start:2026-11")!.Reply.Fields;
         Assert.Contains(investor, f => f.Value.StartsWith("nobody (uncovered: needs a cover) (primary)", StringComparison.Ordinal));

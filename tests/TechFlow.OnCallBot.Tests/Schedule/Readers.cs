@@ -135,10 +135,10 @@ internal sealed partial class Readers
 
     private static string? Person(JsonElement e, string role) => e.GetProperty(role).ValueKind == JsonValueKind.Null ? null : e.GetProperty(role).GetProperty("id").GetString();
 
-    [GeneratedRegex(@"^(?:(?:Primary|Secondary): )?<@([^>]+)>")]
+    [GeneratedRegex(@"^(?:(?:Primary|Secondary): )?⟦@([^⟧]+)⟧")]
     private static partial Regex Mention();
 
-    [GeneratedRegex(@"1\. <@([^>]+)>")]
+    [GeneratedRegex(@"1\. ⟦@([^⟧]+)⟧")]
     private static partial Regex LevelOne();
 
     [GeneratedRegex(@"^On call: (.+) \(primary\), (.+) \(secondary\)$")]

@@ -121,6 +121,6 @@ public sealed partial class TeamChangesThroughHostTests : IDisposable
         Assert.Contains("Done.", body.GetProperty("notice").GetString());
     }
 
-    [GeneratedRegex(@"/oncall team confirm ([a-z0-9]{6})")]
+    [GeneratedRegex(@"type team confirm ([a-z0-9]{6})")]
     private static partial Regex ConfirmId();
 }

@@ -1,13 +1,13 @@
 namespace TechFlow.OnCall.Core.Conversation.Commands;
 
-/// <summary><c>/oncall help</c>: every command with an example, gathered from all handlers.</summary>
+/// <summary><c>oncall help</c>: every command with an example, gathered from all handlers.</summary>
 /// <remarks>Handlers are fetched lazily, because this handler is one of them.</remarks>
 public sealed class HelpHandler(Func<IEnumerable<ICommandHandler>> handlers, OnCallLookupHandler lookup) : ICommandHandler
 {
     public IReadOnlyList<string> Verbs { get; } = ["help", "?", "commands"];
 
     public IReadOnlyList<HelpEntry> Help { get; } =
-        [new("/oncall help", "This list.", "/oncall help")];
+        [new("⟦oncall⟧ help", "This list.", "⟦oncall⟧ help")];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {

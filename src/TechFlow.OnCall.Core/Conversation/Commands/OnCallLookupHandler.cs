@@ -7,7 +7,7 @@ using TechFlow.OnCall.Core.Schedule;
 namespace TechFlow.OnCall.Core.Conversation.Commands;
 
 /// <summary>
-/// <c>/oncall</c>, <c>/oncall at &lt;when&gt;</c> and <c>/oncall &lt;pipeline&gt; [when]</c>: who is on call, until when,
+/// <c>oncall</c>, <c>oncall at &lt;when&gt;</c> and <c>oncall &lt;pipeline&gt; [when]</c>: who is on call, until when,
 /// and for a pipeline its owners, SLA and escalation chain.
 /// </summary>
 public sealed class OnCallLookupHandler(
@@ -24,9 +24,9 @@ public sealed class OnCallLookupHandler(
 
     public IReadOnlyList<HelpEntry> Help { get; } =
     [
-        new("/oncall", "Primary and secondary on call now, and until when.", "/oncall"),
-        new("/oncall <pipeline> [when]", "On call for a pipeline, with owners, SLA and the escalation chain.", "/oncall agg profit tomorrow"),
-        new("/oncall at <when>", "On call at another time: today, tomorrow, next week, a weekday, a date or date-time.", "/oncall at 2026-12-25"),
+        new("⟦oncall⟧", "Primary and secondary on call now, and until when.", "⟦oncall⟧"),
+        new("⟦oncall⟧ <pipeline> [when]", "On call for a pipeline, with owners, SLA and the escalation chain.", "⟦oncall⟧ agg profit tomorrow"),
+        new("⟦oncall⟧ at <when>", "On call at another time: today, tomorrow, next week, a weekday, a date or date-time.", "⟦oncall⟧ at 2026-12-25"),
     ];
 
     public ValueTask<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public sealed class OnCallLookupHandler(
 
         return ValueTask.FromResult(WhenParser.LooksLikeIsoDate(args)
             ? UnreadableTime(args)
-            : PipelineArgument.NotMatched(match, pipelines.All, "/oncall"));
+            : PipelineArgument.NotMatched(match, pipelines.All, "⟦oncall⟧"));
     }
 
     /// <summary>Why the store is empty, and how to fill it.</summary>
@@ -80,20 +80,20 @@ public sealed class OnCallLookupHandler(
             : [$"I couldn't read \"{text}\" as a time. Did you mean {pipeline.Name}?"],
         Context = pipeline is null
             ? [$"Try now, today, tomorrow, next week, friday, next monday, in 3 days, 2026-12-25 or 2026-12-25T18:00 (dates from {WhenParser.FirstYear} to {WhenParser.LastYear})."]
-            : [$"Try: /oncall {pipeline.Name.ToLowerInvariant()}, or add a time such as tomorrow, friday 5pm or 2026-12-25 (dates from {WhenParser.FirstYear} to {WhenParser.LastYear})."],
+            : [$"Try: ⟦oncall⟧ {pipeline.Name.ToLowerInvariant()}, or add a time such as tomorrow, friday 5pm or 2026-12-25 (dates from {WhenParser.FirstYear} to {WhenParser.LastYear})."],
     };
 
     private Reply OnCall(Pipeline? pipeline, DateTimeOffset at, DateTimeOffset now)
     {
         var snapshot = schedule.At(at);
         var b = new ReplyBuilder();
-        // Label the instant whenever it is not the clock's now: "/oncall tomorrow", or the CLI's --at.
+        // Label the instant whenever it is not the clock's now: "oncall tomorrow", or the CLI's --at.
         var whenLabel = Math.Abs((at - clock.Now).TotalMinutes) > 1 ? timeText.Instant(at, clock.Now) : "now";
         b.Heading(pipeline is null ? $"On call {whenLabel}" : $"{pipeline.Name}: on call {whenLabel}");
         if (snapshot is null)
         {
             b.Tone(ReplyTone.Warning).Text($"Nobody is scheduled {(whenLabel == "now" ? "right now" : "on " + whenLabel)}: no shift is planned for that time.");
-            b.Context("The schedule is planned a year ahead from today; /oncall schedule shows what is planned.");
+            b.Context("The schedule is planned a year ahead from today; ⟦oncall⟧ schedule shows what is planned.");
             return b.Build();
         }
 

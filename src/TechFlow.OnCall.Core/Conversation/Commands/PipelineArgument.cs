@@ -24,7 +24,7 @@ public static class PipelineArgument
         {
             Tone = ReplyTone.Warning,
             Text = [$"I don't know a pipeline or command called \"{n.Query}\"."],
-            Context = [all.Count == 0 ? "No pipelines are set up yet." : $"Pipelines: {string.Join(", ", all.Select(p => p.Name))}.", "Type /oncall help for every command."],
+            Context = [all.Count == 0 ? "No pipelines are set up yet." : $"Pipelines: {string.Join(", ", all.Select(p => p.Name))}.", "Type ⟦oncall⟧ help for every command."],
         },
         _ => Reply.Error("That pipeline could not be read."),
     };

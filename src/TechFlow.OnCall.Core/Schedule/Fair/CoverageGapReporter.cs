@@ -42,7 +42,7 @@ public sealed class CoverageGapReporter(EffectiveSchedule schedule, Outbox outbo
                 s.Role.ToString().ToLowerInvariant(),
             ]));
         b.Text("Until someone covers, pages go to the other on-call role first and the escalation chain continues as usual.");
-        b.Context("A cover request for each slot is open in this channel: press Take it to cover it, or trade with /oncall swap.");
+        b.Context("A cover request for each slot is open in this channel: press Take it to cover it, or trade with ⟦oncall⟧ swap.");
         return new OutboxMessage { Id = $"coverage-gap:{timeOff.Id}", Kind = "coverage-gap", Reply = b.Build() with { InChannel = true } };
     }
 }

@@ -141,7 +141,7 @@ public sealed class ScheduleRegenerator(
                 Role(c.Before, engineerId),
                 Role(c.After, engineerId),
             ]));
-        b.Context("The schedule was re-planned after time off or a roster change. /oncall schedule shows the whole plan.");
+        b.Context("The schedule was re-planned after time off or a roster change. ⟦oncall⟧ schedule shows the whole plan.");
         return new OutboxMessage
         {
             Id = string.Create(CultureInfo.InvariantCulture, $"schedule-moved:{engineerId}:{hash}"),

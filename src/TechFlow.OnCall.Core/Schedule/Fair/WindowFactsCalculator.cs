@@ -3,7 +3,7 @@ using TechFlow.OnCall.Core.Calendar;
 namespace TechFlow.OnCall.Core.Schedule.Fair;
 
 /// <summary>Computes <see cref="WindowFacts"/> for many windows with one holiday lookup.</summary>
-/// <remarks>A window touches a day when it covers any part of it, as <c>/oncall schedule</c> marks it.</remarks>
+/// <remarks>A window touches a day when it covers any part of it, as <c>oncall schedule</c> marks it.</remarks>
 public sealed class WindowFactsCalculator(TeamCalendar calendar, TeamClock clock)
 {
     /// <summary>The last local date that <paramref name="window"/> covers any part of.</summary>

@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TechFlow.OnCall.Core.Calendar;
+using TechFlow.OnCall.Core.Roster;
+using TechFlow.OnCall.Core.Storage;
+using TechFlow.OnCall.Slack.Tests.Support;
+
+namespace TechFlow.OnCall.Slack.Tests.Identity;
+
+/// <summary>A slash command that mentions someone reaches the core with that engineer, not Slack's markup.</summary>
+public sealed class SlackMentionCommandTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Now);
+    private FakeSlackApi _slack = null!;
+
+    public async Task InitializeAsync() => _slack = await FakeSlackApi.StartAsync();
+
+    public async Task DisposeAsync() => await _slack.DisposeAsync();
+
+    [Theory]
+    [InlineData("<@U0LISA>")]
+    [InlineData("<@U0LISA|lisa>")]
+    public async Task TimeOffCommand_MentioningALinkedEngineer_RecordsTheirTimeOff(string mention)
+    {
+        using var host = new SlackHost(_slack, _time);
+        using var client = host.CreateClient();
+        var roster = host.Services.GetRequiredService<RosterService>();
+        roster.Save(roster.Find("jordan-blake")! with { SlackUserId = "U0JORDAN" });
+        roster.Save(roster.Find("lisa-wang")! with { SlackUserId = "U0LISA" });
+
+        using var response = await client.SendAsync(SlackSigner.Request("/slack/commands",
+            SlackSigner.CommandBody($"timeoff add 2027-05-03 2027-05-07 {mention} conference", "U0JORDAN", _slack.BaseUrl + "/hooks/cmd1"),
+            "application/x-www-form-urlencoded", Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(host.Services.GetRequiredService<IOnCallStore>().Set<TimeOff>().All());
+        Assert.Equal("lisa-wang", stored.EngineerId);
+        Assert.Equal("conference", stored.Reason);
+    }
+}
