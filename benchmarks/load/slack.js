@@ -43,9 +43,16 @@ function send(port, path, secret) {
   });
 }
 
-/** The autocannon request list: every request signed at the moment it is sent. */
-function requests(path, secret) {
+/**
+ * The autocannon request list: every request signed at the moment it is sent. With worker threads the signing
+ * function has to come from a file (sign-request.js), which reads the secret from ONCALL_LOAD_SECRET.
+ */
+function requests(path, secret, workers) {
+  if (workers > 0) {
+    process.env.ONCALL_LOAD_SECRET = secret;
+    return [{ method: 'POST', path, body, setupRequest: require.resolve('./sign-request') }];
+  }
   return [{ method: 'POST', path, body, setupRequest: (req) => ({ ...req, headers: headers(secret), body }) }];
 }
 
-module.exports = { send, requests };
+module.exports = { send, requests, headers, body };

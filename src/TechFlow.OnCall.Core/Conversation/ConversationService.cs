@@ -61,6 +61,24 @@ public sealed class ConversationService
     /// <summary>The longest text read (Slack's own limit for a slash command's text); longer text gets a clear answer.</summary>
     public const int MaxTextLength = 4000;
 
+    /// <summary>
+    /// Whether <paramref name="text"/> goes to the on-call lookup (<c>/oncall</c>, <c>/oncall at …</c>,
+    /// <c>/oncall &lt;pipeline&gt; [when]</c>): an answer that changes nothing and reads only the read model, the
+    /// pipelines and the clock, never who asked, so front ends may memoise it.
+    /// </summary>
+    public bool IsLookup(string text)
+    {
+        if (text.Length > MaxTextLength)
+        {
+            return false;
+        }
+
+        var (command, _) = _interpreter.Interpret(text);
+        var space = command.IndexOf(' ', StringComparison.Ordinal);
+        var verb = space < 0 ? command : command[..space];
+        return !_byVerb.TryGetValue(verb, out var handler) || ReferenceEquals(handler, _lookup);
+    }
+
     public async ValueTask<Reply> AskAsync(BotInput input, CancellationToken cancellationToken = default)
     {
         if (input.Text.Length > MaxTextLength)

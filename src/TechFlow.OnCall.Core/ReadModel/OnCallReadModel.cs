@@ -38,6 +38,7 @@ public sealed class OnCallReadModel : IDisposable
     private readonly Lock _loading = new();
     private volatile ReadModelSnapshot? _current;
     private long _generation;
+    private long _answers;
 
     /// <param name="pipelines">The pipeline catalog (its own in-memory cache), dropped when pipelines change.</param>
     public OnCallReadModel(IOnCallStore store, TeamClock clock, PipelineCatalog? pipelines = null)
@@ -79,12 +80,36 @@ public sealed class OnCallReadModel : IDisposable
             : Load(storeVersion);
     }
 
+    /// <summary>
+    /// A number that changes with every commit this process sees (of any record type), for memoising answers; null
+    /// when answers must not be memoised (inside a unit of work, or on a store that may miss commits).
+    /// </summary>
+    /// <remarks>
+    /// It is counted up last, after the snapshot and the pipeline catalog have been refreshed for the commit, so a value
+    /// read before an answer is computed never labels data older than itself, and once <c>Write</c> has returned the
+    /// next reader gets a new value.
+    /// </remarks>
+    public long? AnswerGeneration() =>
+        _store.InUnitOfWork || !_store.SeesEveryCommit ? null : Interlocked.Read(ref _answers);
+
     /// <summary>Loads the first snapshot now (at start, before the first request).</summary>
     public void Warm() => _ = TryCurrent();
 
     public void Dispose() => _store.Committed -= OnCommitted;
 
     private void OnCommitted(StoreCommit commit)
+    {
+        try
+        {
+            Refresh(commit);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _answers);
+        }
+    }
+
+    private void Refresh(StoreCommit commit)
     {
         if (commit.Touches<Pipeline>())
         {

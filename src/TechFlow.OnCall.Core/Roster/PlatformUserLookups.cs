@@ -57,6 +57,10 @@ public sealed class PlatformUserLookups
         }
     }
 
+    /// <summary>Whether <paramref name="key"/> is a remembered miss that has not expired (asking again would call nothing).</summary>
+    public bool IsRememberedMiss(string key) =>
+        _entries.TryGetValue(key, out var entry) && entry.MissedAt is { } missed && _time.GetUtcNow() - missed < MissKeep;
+
     /// <summary>Drops every remembered miss (the roster changed).</summary>
     public void ForgetMisses()
     {

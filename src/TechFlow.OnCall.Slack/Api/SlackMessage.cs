@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace TechFlow.OnCall.Slack.Api;
@@ -19,5 +20,18 @@ public sealed record SlackMessage(string Text, JsonArray Blocks, JsonObject? Met
         }
 
         return target;
+    }
+
+    /// <summary>Writes the same <c>text</c>, <c>blocks</c> and <c>metadata</c> properties as <see cref="WriteTo(JsonObject)"/> into an open JSON object.</summary>
+    public void WriteProperties(Utf8JsonWriter writer)
+    {
+        writer.WriteString("text", Text);
+        writer.WritePropertyName("blocks");
+        Blocks.WriteTo(writer);
+        if (Metadata is not null)
+        {
+            writer.WritePropertyName("metadata");
+            Metadata.WriteTo(writer);
+        }
     }
 }

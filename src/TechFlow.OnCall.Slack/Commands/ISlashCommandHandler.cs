@@ -8,4 +8,10 @@ public interface ISlashCommandHandler
 
     /// <summary>The answer; null when there is nothing to say (for example a modal was opened instead).</summary>
     Task<SlashCommandResponse?> HandleAsync(SlashCommand command, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The answer's JSON when it is ready at once, without any work that could wait (a memoised answer); null
+    /// otherwise, and then <see cref="HandleAsync"/> answers.
+    /// </summary>
+    byte[]? TryAnswerNow(SlashCommand command) => null;
 }

@@ -62,6 +62,15 @@ public sealed class SlackIdentityResolver(
         return await _lookups.GetAsync(slackUserId, () => LookupAsync(slackUserId), cancellationToken);
     }
 
+    /// <summary>
+    /// Whether resolving <paramref name="slackUserId"/> now would call nothing and change nothing: the user is linked,
+    /// outbound calls are off, or the user is a remembered miss. Otherwise the next <see cref="ResolveAsync"/> may call
+    /// <c>users.info</c> and store a link, so a memoised answer must not skip it.
+    /// </summary>
+    public bool IsSettled(string? slackUserId) =>
+        string.IsNullOrEmpty(slackUserId) || !options.Value.OutboundEnabled || _lookups.IsRememberedMiss(slackUserId)
+        || roster.BySlackId(slackUserId) is not null;
+
     /// <summary>How many <c>users.info</c> lookups were started (tests).</summary>
     internal int LookupsStarted => _lookups.Started;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using TechFlow.OnCall.Slack.Commands;
 
 namespace TechFlow.OnCall.Slack.Inbound;
@@ -20,7 +19,7 @@ public sealed class SlackCommandEndpoint(SlackRequestReader reader, SlashCommand
         }
 
         var text = Encoding.UTF8.GetString(body);
-        if (QueryHelpers.ParseQuery(text).TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
+        if (SlashCommand.IsSslCheck(text))
         {
             return Results.Ok();
         }

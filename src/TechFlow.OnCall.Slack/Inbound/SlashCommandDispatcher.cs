@@ -28,7 +28,13 @@ public sealed class SlashCommandDispatcher(
             ?? _handlers.FirstOrDefault(h => h.Command == "*");
         if (handler is null)
         {
-            return SlackInboundResult.Json(Fallback("That command is not set up here.").ToJson());
+            return SlackInboundResult.Json(Fallback("That command is not set up here.").ToUtf8Json());
+        }
+
+        // A memoised answer is ready now: no thread-pool hop, no budget timer.
+        if (handler.TryAnswerNow(command) is { } ready)
+        {
+            return SlackInboundResult.Json(ready);
         }
 
         // Started on the thread pool, so the budget runs while the answer is computed, even if the handler works
@@ -39,7 +45,7 @@ public sealed class SlashCommandDispatcher(
             if (await Task.WhenAny(answer, Task.Delay(options.Value.InlineAnswerBudget, time, budgetTimer.Token)) == answer)
             {
                 await budgetTimer.CancelAsync();
-                return (await answer) is { } inline ? SlackInboundResult.Json(inline.ToJson()) : SlackInboundResult.Ok;
+                return (await answer) is { } inline ? SlackInboundResult.Json(inline.ToUtf8Json()) : SlackInboundResult.Ok;
             }
         }
 

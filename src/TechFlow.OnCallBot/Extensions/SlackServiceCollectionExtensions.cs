@@ -58,6 +58,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackIdentityResolver>();
         services.AddSingleton<SlashCommandDispatcher>();
+        services.AddSingleton<SlashAnswerMemo>();
         services.AddSingleton<SlackInteractionDispatcher>();
         services.AddSingleton<SlackEventDispatcher>();
         services.AddSingleton<SocketModeEnvelopeHandler>();
