@@ -74,7 +74,7 @@ public sealed class SlashAnswerMemoTests : IDisposable
         Assert.Contains($"Primary: {primary.Name}", Text(await AskAsync("aggregate profit")), StringComparison.Ordinal);
 
         await _host.Services.GetRequiredService<ConversationService>().AskAsync(
-            new BotInput { Platform = "slack", EngineerId = primary.Id, Text = "timeoff add 2026-11-23 2026-11-24 flu" });
+            new BotInput { FrontEnd = SlackFrontEnd.Descriptor, EngineerId = primary.Id, Text = "timeoff add 2026-11-23 2026-11-24 flu" });
         var after = Text(await AskAsync("aggregate profit"));
 
         Assert.DoesNotContain($"Primary: {primary.Name}", after, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class SlashAnswerMemoTests : IDisposable
 
         var next = await AskAsync("");
 
-        var expected = await _host.Services.GetRequiredService<ConversationService>().AskAsync(new BotInput { Platform = "slack", Text = "" });
+        var expected = await _host.Services.GetRequiredService<ConversationService>().AskAsync(new BotInput { FrontEnd = SlackFrontEnd.Descriptor, Text = "" });
         Assert.Equal(Rendering.BlockKitRenderer.Render(expected).Text, Text(next));
         Assert.Equal(next, Encoding.UTF8.GetString(Kept("")!));
     }
