@@ -5,6 +5,7 @@ using TechFlow.OnCall.Core.ReadModel;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
+using TechFlow.OnCallBot.Observability;
 using TechFlow.OnCallBot.Seeding;
 
 namespace TechFlow.OnCallBot.Extensions;
@@ -54,9 +55,11 @@ public static class StoreServiceCollectionExtensions
     public static void PrepareStore(this IServiceProvider services)
     {
         var store = services.GetRequiredService<IOnCallStore>();
+        StartupTimeline.Mark("store opened");
         foreach (var initializer in services.GetServices<IStoreInitializer>())
         {
             initializer.Initialize(store);
+            StartupTimeline.Mark(initializer.GetType().Name);
         }
 
         var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
@@ -74,6 +77,8 @@ public static class StoreServiceCollectionExtensions
             {
                 logger.LogInformation("Seeded an empty store at {Path} from {File}", options.Describe(), options.SeedFile);
             }
+
+            StartupTimeline.Mark("seeded");
         }
 
         foreach (var problem in services.GetRequiredService<ScheduleService>().EnsurePlanned())
@@ -81,7 +86,9 @@ public static class StoreServiceCollectionExtensions
             logger.LogWarning("Shift {Shift} could not be planned: {Reason}", problem.Window.Id, problem.Reason);
         }
 
+        StartupTimeline.Mark("planned");
         // Answers read memory from the first request on; every later commit that touches it reloads it.
         services.GetService<OnCallReadModel>()?.Warm();
+        StartupTimeline.Mark("read model loaded");
     }
 }
