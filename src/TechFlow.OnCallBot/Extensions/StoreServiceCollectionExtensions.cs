@@ -50,19 +50,21 @@ public static class StoreServiceCollectionExtensions
 
     /// <summary>
     /// Opens the store (throwing <see cref="StoreUnavailableException"/> when another process holds it or a newer build wrote it), prepares its indexes, seeds an empty store when configured, and plans the schedule ahead.
-    /// Runs before the first request is served.
+    /// Runs before the first request is served; independent work (the runbooks, the Quartz scheduler) runs alongside on
+    /// another thread and is finished before this returns.
     /// </summary>
     public static void PrepareStore(this IServiceProvider services)
     {
         var store = services.GetRequiredService<IOnCallStore>();
         StartupTimeline.Mark("store opened");
-        foreach (var initializer in services.GetServices<IStoreInitializer>())
+        var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+        var alongside = StartupAlongside.Start(services, store, !options.IsPostgres, out var inOrder);
+        foreach (var initializer in inOrder)
         {
             initializer.Initialize(store);
             StartupTimeline.Mark(initializer.GetType().Name);
         }
 
-        var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Store");
         if (!options.IsPostgres)
         {
@@ -90,5 +92,7 @@ public static class StoreServiceCollectionExtensions
         // Answers read memory from the first request on; every later commit that touches it reloads it.
         services.GetService<OnCallReadModel>()?.Warm();
         StartupTimeline.Mark("read model loaded");
+        alongside.Wait();
+        StartupTimeline.Mark("work alongside done");
     }
 }
