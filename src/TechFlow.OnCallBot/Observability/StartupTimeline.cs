@@ -57,7 +57,8 @@ public static class StartupTimeline
         // Time zero is the process's start: the span to "main" is the runtime's own (host resolution, loading the
         // runtime and the assemblies up to Main).
         var now = Stopwatch.GetTimestamp();
-        var sinceProcessStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        using var process = Process.GetCurrentProcess();
+        var sinceProcessStart = TimeProvider.System.GetUtcNow().UtcDateTime - process.StartTime.ToUniversalTime();
         var origin = now - (long)(sinceProcessStart.TotalSeconds * Stopwatch.Frequency);
         var text = new StringBuilder();
         var previous = origin;
