@@ -10,7 +10,7 @@ const os = require('node:os');
 const { spawn } = require('node:child_process');
 const autocannon = require('autocannon');
 const slack = require('./slack');
-const { cpuSeconds, rssMiB } = require('./proc');
+const { cpuSeconds, rssMiB, rssParts } = require('./proc');
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : fallback; };
@@ -42,14 +42,15 @@ async function main() {
   }
 
   const samples = [];
+  const sample = (s) => ({ s, rss: rssMiB(child.pid), ...rssParts(child.pid), cpu: cpuSeconds(child.pid), load: os.loadavg()[0] });
   let answered = 0;
   let errors = 0;
   const start = Date.now();
   const end = start + minutes * 60e3;
   const sampler = setInterval(() => {
-    samples.push({ s: Math.round((Date.now() - start) / 1000), rss: rssMiB(child.pid), cpu: cpuSeconds(child.pid), load: os.loadavg()[0] });
+    samples.push(sample(Math.round((Date.now() - start) / 1000)));
   }, sampleSeconds * 1000);
-  samples.push({ s: 0, rss: rssMiB(child.pid), cpu: cpuSeconds(child.pid), load: os.loadavg()[0] });
+  samples.push(sample(0));
   while (Date.now() + burst * 1000 < end) {
     const r = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 2, duration: burst, overallRate: rate, requests: slack.requests('/slack/commands', secret) });
     answered += r['2xx'];
@@ -58,7 +59,7 @@ async function main() {
   }
   await sleep(Math.max(0, end - Date.now()));
   clearInterval(sampler);
-  samples.push({ s: Math.round((Date.now() - start) / 1000), rss: rssMiB(child.pid), cpu: cpuSeconds(child.pid), load: os.loadavg()[0] });
+  samples.push(sample(Math.round((Date.now() - start) / 1000)));
   report(samples, answered, errors);
 }
 
@@ -72,9 +73,9 @@ function report(samples, answered, errors) {
     '',
     `answers ${answered}, errors ${errors}; RSS MiB: min ${Math.min(...rss).toFixed(1)}, max ${Math.max(...rss).toFixed(1)}, mean of the first minute ${mean(firstMinute).toFixed(1)}, mean of the last minute ${mean(lastMinute).toFixed(1)}; CPU ${(samples[samples.length - 1].cpu - samples[0].cpu).toFixed(1)} s`,
     '',
-    '| s | RSS (MiB) | CPU (s) | load average |',
-    '| --- | --- | --- | --- |',
-    ...samples.map((x) => `| ${x.s} | ${x.rss.toFixed(1)} | ${x.cpu.toFixed(1)} | ${x.load.toFixed(1)} |`),
+    '| s | RSS (MiB) | anonymous | file-backed | shared (double-mapped code) | CPU (s) | load average |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...samples.map((x) => `| ${x.s} | ${x.rss.toFixed(1)} | ${x.anon.toFixed(1)} | ${x.file.toFixed(1)} | ${x.shmem.toFixed(1)} | ${x.cpu.toFixed(1)} | ${x.load.toFixed(1)} |`),
   ];
   process.stdout.write(lines.join('\n') + '\n');
   const file = opt('out', null);
