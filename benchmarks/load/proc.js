@@ -18,4 +18,11 @@ function rssMiB(pid) {
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
-module.exports = { cpuSeconds, rssMiB };
+/** Resident memory split as the kernel counts it: anonymous (heaps), file-backed (mapped code) and shared memory, in MiB. */
+function rssParts(pid) {
+  const lines = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n');
+  const kb = (name) => Number((lines.find((l) => l.startsWith(`${name}:`)) || '0 0').split(/\s+/)[1]) / 1024;
+  return { anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem') };
+}
+
+module.exports = { cpuSeconds, rssMiB, rssParts };

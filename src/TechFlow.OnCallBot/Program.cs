@@ -12,10 +12,12 @@ if (CliApp.IsCommand(args))
     return await CliApp.RunAsync(args);
 }
 
+StartupTimeline.Mark("main");
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrlsIfUnset("http://localhost:3978");
 builder.Logging.UseConsoleSettings(builder.Configuration);
 builder.Services
+    .AddStartupTimeline()
     .AddOnCallCore(builder.Configuration)
     .AddOnCallStore(builder.Configuration)
     .AddOutboxDispatcher()
@@ -30,6 +32,7 @@ builder.Services.AddSlack(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 
 var app = builder.Build();
+StartupTimeline.Mark("host built");
 try
 {
     app.Services.PrepareStore();
@@ -40,6 +43,7 @@ catch (StoreUnavailableException ex)
     return CliApp.StoreUnavailableExitCode;
 }
 
+app.UseStartupTimeline();
 app.UseOnCallMetrics();
 app.MapHealth();
 app.MapPlayground();
@@ -50,6 +54,7 @@ app.MapPaging();
 app.MapSlack();
 app.MapTeams();
 app.MapFairSchedule();
+StartupTimeline.Mark("endpoints mapped");
 await app.RunAsync();
 return 0;
 

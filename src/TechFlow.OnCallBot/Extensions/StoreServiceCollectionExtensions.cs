@@ -5,6 +5,7 @@ using TechFlow.OnCall.Core.ReadModel;
 using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
+using TechFlow.OnCallBot.Observability;
 using TechFlow.OnCallBot.Seeding;
 
 namespace TechFlow.OnCallBot.Extensions;
@@ -49,17 +50,21 @@ public static class StoreServiceCollectionExtensions
 
     /// <summary>
     /// Opens the store (throwing <see cref="StoreUnavailableException"/> when another process holds it or a newer build wrote it), prepares its indexes, seeds an empty store when configured, and plans the schedule ahead.
-    /// Runs before the first request is served.
+    /// Runs before the first request is served; independent work (the runbooks, the Quartz scheduler) runs alongside on
+    /// another thread and is finished before this returns.
     /// </summary>
     public static void PrepareStore(this IServiceProvider services)
     {
         var store = services.GetRequiredService<IOnCallStore>();
-        foreach (var initializer in services.GetServices<IStoreInitializer>())
+        StartupTimeline.Mark("store opened");
+        var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+        var alongside = StartupAlongside.Start(services, store, !options.IsPostgres, out var inOrder);
+        foreach (var initializer in inOrder)
         {
             initializer.Initialize(store);
+            StartupTimeline.Mark(initializer.GetType().Name);
         }
 
-        var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Store");
         if (!options.IsPostgres)
         {
@@ -74,6 +79,8 @@ public static class StoreServiceCollectionExtensions
             {
                 logger.LogInformation("Seeded an empty store at {Path} from {File}", options.Describe(), options.SeedFile);
             }
+
+            StartupTimeline.Mark("seeded");
         }
 
         foreach (var problem in services.GetRequiredService<ScheduleService>().EnsurePlanned())
@@ -81,7 +88,11 @@ public static class StoreServiceCollectionExtensions
             logger.LogWarning("Shift {Shift} could not be planned: {Reason}", problem.Window.Id, problem.Reason);
         }
 
+        StartupTimeline.Mark("planned");
         // Answers read memory from the first request on; every later commit that touches it reloads it.
         services.GetService<OnCallReadModel>()?.Warm();
+        StartupTimeline.Mark("read model loaded");
+        alongside.Wait();
+        StartupTimeline.Mark("work alongside done");
     }
 }
