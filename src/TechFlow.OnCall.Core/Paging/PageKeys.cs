@@ -15,4 +15,7 @@ public static class PageKeys
     /// <summary>The update of the level-1 channel post when the page is acknowledged or resolved.</summary>
     public static string ChannelUpdate(string pageId, PageStatus status) =>
         $"page:{pageId}:{status.ToString().ToLowerInvariant()}:channel";
+
+    /// <summary>The timed trigger of a page's next step: the level and round of the step it leaves.</summary>
+    public static string NextStep(string pageId, int level, int round) => string.Create(CultureInfo.InvariantCulture, $"{pageId}:{level}:{round}");
 }
