@@ -3,7 +3,7 @@ using TechFlow.OnCall.Core.Roster;
 namespace TechFlow.OnCall.Core.Swaps;
 
 /// <summary>Who may act on a request, and whether a trade can happen now. Run inside the unit of work that acts on the answer.</summary>
-public sealed class SwapRules(RosterService roster, SwapSchedule schedule, SwapMessages messages)
+public sealed class SwapRules(SwapSchedule schedule, SwapMessages messages)
 {
     public static bool IsBoss(Engineer engineer) => engineer.IsManager || engineer.IsAdmin;
 
@@ -57,37 +57,39 @@ public sealed class SwapRules(RosterService roster, SwapSchedule schedule, SwapM
             : null;
     }
 
-    /// <summary>May <paramref name="actor"/> move <paramref name="r"/> to <paramref name="to"/>; for whom; and if not, why.</summary>
-    public (bool Allowed, string? OnBehalfOf, string? Refusal) Authorise(SwapRequest r, Engineer actor, SwapStatus to)
+    /// <summary>May <paramref name="actor"/> move <paramref name="r"/> to <paramref name="to"/>; if so for whom, if not why.</summary>
+    /// <returns>The person the actor acts for (null when for themselves), or the refusal.</returns>
+    public static (string? OnBehalfOf, SwapResult.Refusal? Refusal) Authorise(SwapRequest r, Engineer actor, SwapStatus to)
     {
-        var counterpart = roster.Find(r.CounterpartId);
-        var requester = roster.Find(r.RequesterId);
         if (to == SwapStatus.Cancelled)
         {
             return actor.Id == r.RequesterId || actor.Id == r.CreatedById
-                ? (true, actor.Id == r.RequesterId ? null : r.RequesterId, null)
-                : (false, null, $"Only {requester?.Name ?? r.RequesterId}, who asked, can cancel request {r.Id}.");
+                ? (actor.Id == r.RequesterId ? null : r.RequesterId, null)
+                : (null, new SwapResult.NotTheRequester(r.Id, r.RequesterId));
         }
 
         if (actor.Id == r.RequesterId)
         {
-            return (false, null, $"You asked for request {r.Id}, so you can't answer it yourself; cancel it with /oncall swap cancel {r.Id} if you no longer need it.");
+            return (null, new SwapResult.OwnRequest(r.Id));
         }
 
-        if (r.CounterpartId is null)
+        if (r.CounterpartId is not { } counterpartId)
         {
-            return to == SwapStatus.Approved
-                ? (true, null, null)
-                : (false, null, $"Request {r.Id} is open to anyone: it can't be declined; {requester?.Name ?? r.RequesterId} can cancel it.");
+            return to == SwapStatus.Approved ? (null, null) : (null, new SwapResult.OpenToAnyone(r.Id, r.RequesterId));
         }
 
-        if (actor.Id == r.CounterpartId)
+        if (actor.Id == counterpartId)
         {
-            return (true, null, null);
+            return (null, null);
         }
 
-        return IsBoss(actor)
-            ? (true, r.CounterpartId, null)
-            : (false, null, $"Only {counterpart?.Name ?? r.CounterpartId} (or a manager or admin) can answer request {r.Id}.");
+        return IsBoss(actor) ? (counterpartId, null) : (null, new SwapResult.NotTheCounterpart(r.Id, counterpartId));
     }
+
+    /// <summary>May <paramref name="actor"/> undo <paramref name="r"/>: either person in it, or a manager or admin (for the requester).</summary>
+    /// <returns>The person the actor acts for (null when for themselves), or the refusal.</returns>
+    public static (string? OnBehalfOf, SwapResult.Refusal? Refusal) AuthoriseUndo(SwapRequest r, Engineer actor) =>
+        actor.Id == r.RequesterId || actor.Id == r.CounterpartId ? (null, null)
+        : IsBoss(actor) ? (r.RequesterId, null)
+        : (null, new SwapResult.NotAParty(r.Id));
 }

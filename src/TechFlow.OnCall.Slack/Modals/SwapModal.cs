@@ -92,7 +92,7 @@ public sealed class SwapModal(
         }
 
         var choice = submission.Value(TheirsBlock) ?? Propose;
-        SwapOutcome outcome;
+        SwapResult outcome;
         if (choice == Cover)
         {
             outcome = swaps.RequestCover(actor, actor, mine, counterpart, now);
@@ -120,13 +120,14 @@ public sealed class SwapModal(
             outcome = swaps.RequestSwap(actor, actor, mine, counterpart, theirs, now);
         }
 
+        var said = messages.Say(outcome);
         if (!outcome.Changed || outcome.Request is not { } request)
         {
-            var about = counterpart is not null && outcome.Message.Contains(counterpart.Name, StringComparison.Ordinal) ? WhoBlock : MineBlock;
-            return Errors(about, outcome.Message);
+            var about = counterpart is not null && said.Contains(counterpart.Name, StringComparison.Ordinal) ? WhoBlock : MineBlock;
+            return Errors(about, said);
         }
 
-        var confirmation = messages.Ask(request, now, forRequester: true) with { Text = [outcome.Message], Buttons = [] };
+        var confirmation = messages.Ask(request, now, forRequester: true) with { Text = [said], Buttons = [] };
         return Update(Modal(Callback, "Swap requested", Reply(confirmation), submit: null));
     }
 
