@@ -22,9 +22,6 @@ public sealed class PageService(
 {
     private const string IdAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 
-    /// <summary>The dedupe key: pipeline id and the normalised message.</summary>
-    public static string DedupeKeyFor(string pipelineId, string message) => $"{pipelineId}|{PipelineCatalog.Normalize(message)}";
-
     public Page? Get(string id) => string.IsNullOrWhiteSpace(id) ? null : store.Set<Page>().Get(id.Trim().ToLowerInvariant());
 
     /// <summary>Pages not yet resolved, oldest first.</summary>
@@ -39,7 +36,7 @@ public sealed class PageService(
     public PageOpened Open(Pipeline pipeline, string message, string source, string? by, DateTimeOffset now)
     {
         var text = message.Trim();
-        var key = DedupeKeyFor(pipeline.Id, text);
+        var key = PageKeys.Dedupe(pipeline.Id, text);
         var result = store.Write(tx =>
         {
             var pages = tx.Set<Page>();

@@ -101,10 +101,10 @@ public sealed partial class SwapCommandHandler(
         }
         else
         {
-            (theirs, var reason) = swaps.Propose(requester, mine!, counterpart, now);
+            (theirs, var refusal) = swaps.Propose(requester, mine!, counterpart, now);
             if (theirs is null)
             {
-                return Reply.Error(reason ?? "I couldn't find a shift to trade.");
+                return Reply.Error(refusal is null ? "I couldn't find a shift to trade." : messages.Say(refusal));
             }
         }
 

@@ -1,3 +1,5 @@
+using TechFlow.OnCall.Core.Conversation;
+
 namespace TechFlow.OnCall.Core.Swaps;
 
 /// <summary>The sentence for the person who asked or clicked, for each typed swap result.</summary>
@@ -25,7 +27,9 @@ public sealed partial class SwapMessages
         SwapResult.NotOnRoster => "I don't know who you are, so I can't act on swaps for you. Ask an admin to add you to the roster." + NothingChanged,
         SwapResult.NoSuchRequest { RawId: var raw } => $"There is no swap or cover request \"{Trim(raw)}\". /oncall swaps lists the open ones." + NothingChanged,
         SwapResult.NotAllowedOnBehalf => "Only a manager or admin can ask on someone else's behalf." + NothingChanged,
-        SwapResult.TradeBlocked { Reason: var reason } => reason + NothingChanged,
+        SwapResult.TradeBlocked { Problem: var problem } => Say(problem) + NothingChanged,
+        SwapResult.NoShiftToTrade x => $"{x.Counterpart.Name} has no upcoming shift to trade.",
+        SwapResult.NoShiftWorks x => $"None of {x.Counterpart.FirstName}'s upcoming shifts works: {Say(x.First)}",
         SwapResult.NotTheRequester x => $"Only {Name(x.RequesterId)}, who asked, can cancel request {x.RequestId}." + NothingChanged,
         SwapResult.OwnRequest x => $"You asked for request {x.RequestId}, so you can't answer it yourself; cancel it with /oncall swap cancel {x.RequestId} if you no longer need it." + NothingChanged,
         SwapResult.OpenToAnyone x => $"Request {x.RequestId} is open to anyone: it can't be declined; {Name(x.RequesterId)} can cancel it." + NothingChanged,
@@ -38,9 +42,30 @@ public sealed partial class SwapMessages
         SwapResult.Started { Request: { } r } => $"The shift in request {r.Id} has started, so it can no longer be undone. Ask for a new swap or cover instead.",
         SwapResult.NotYetDue { Request: { } r } => $"Request {r.Id} is still open until its shift starts." + NothingChanged,
         SwapResult.PersonGone { Request: { } r } => $"Someone in request {r.Id} is no longer on the roster." + NothingChanged,
-        SwapResult.CannotApprove { Request: { } r, Reason: var reason } => $"I can't approve request {r.Id}: {reason}" + NothingChanged,
+        SwapResult.CannotApprove { Request: { } r, Problem: var problem } => $"I can't approve request {r.Id}: {Say(problem)}" + NothingChanged,
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "not a swap refusal"),
     };
+
+    /// <summary>One sentence saying why a trade cannot happen now.</summary>
+    public string Say(TradeProblem problem) => problem switch
+    {
+        TradeProblem.ShiftStarted => "That shift has already started; ask for a cover of the rest of it (/oncall cover <from> <to>).",
+        TradeProblem.SlotOver => "That slot is already over.",
+        TradeProblem.NoLongerHeld x => $"{x.Requester.Name} is not {Lower(x.Role)} at {When(x.At, x.Now)} any more: the schedule changed.",
+        TradeProblem.WithYourself => "You can't trade a shift with yourself.",
+        TradeProblem.SameShift x => $"You and {x.Counterpart.Name} are on the same shift; pick another of theirs with \"for <date>\".",
+        TradeProblem.NotOnCallThen x => $"{x.Counterpart.Name} is not on call at {When(x.At, x.Now)}.",
+        TradeProblem.NotInRotation x => $"{x.Taker.Name} is not in the on-call rotation.",
+        TradeProblem.Leaves x => $"{x.Taker.Name} leaves the team on {TimeText.Date(x.On)}.",
+        TradeProblem.NotJoinedYet x => $"{x.Taker.Name} can be on call only from {TimeText.Date(x.From)}.",
+        TradeProblem.Away x => $"{x.Taker.Name} is off {TimeText.ShortDate(x.From)} – {TimeText.ShortDate(x.To)}.",
+        TradeProblem.HoldsOtherRole { Planned: true } x => $"{x.Taker.Name} is {Lower(x.Other)} then, and nobody is primary and secondary at once.",
+        TradeProblem.HoldsOtherRole x => $"{x.Taker.Name} already covers {Lower(x.Other)} then, and nobody is primary and secondary at once.",
+        TradeProblem.AlreadyAsked x => $"Request {x.RequestId} already asks to trade that shift; cancel it (/oncall swap cancel {x.RequestId}) or wait for the answer.",
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "not a trade problem"),
+    };
+
+    private static string Lower(Schedule.ShiftRole role) => role.ToString().ToLowerInvariant();
 
     private string Name(string? engineerId) => roster.Find(engineerId)?.Name ?? engineerId ?? "";
 

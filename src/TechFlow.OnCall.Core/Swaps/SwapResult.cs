@@ -1,8 +1,10 @@
+using TechFlow.OnCall.Core.Roster;
+
 namespace TechFlow.OnCall.Core.Swaps;
 
 /// <summary>
 /// What one swap operation did, typed: a change the <see cref="SwapRequest"/> made, a repeat that changed nothing, or
-/// a refusal. Callers compare by type; <see cref="SwapMessages.Say"/> words each one.
+/// a refusal. Callers compare by type; <see cref="SwapMessages.Say(SwapResult)"/> words each one.
 /// </summary>
 /// <param name="Request">The request as it now stands; null when there is none or the refusal shows none.</param>
 public abstract record SwapResult(SwapRequest? Request)
@@ -38,8 +40,14 @@ public abstract record SwapResult(SwapRequest? Request)
     /// <summary>Someone who is neither a manager nor an admin asked on someone else's behalf.</summary>
     public sealed record NotAllowedOnBehalf() : Refusal((SwapRequest?)null);
 
-    /// <summary>The trade cannot happen now (<see cref="SwapRules.Check"/>'s reason); nothing was opened.</summary>
-    public sealed record TradeBlocked(string Reason) : Refusal((SwapRequest?)null);
+    /// <summary>The trade cannot happen now; nothing was opened.</summary>
+    public sealed record TradeBlocked(TradeProblem Problem) : Refusal((SwapRequest?)null);
+
+    /// <summary>The counterpart has no upcoming shift to give back.</summary>
+    public sealed record NoShiftToTrade(Engineer Counterpart) : Refusal((SwapRequest?)null);
+
+    /// <summary>None of the counterpart's upcoming shifts can be traded; <paramref name="First"/> is why the nearest cannot.</summary>
+    public sealed record NoShiftWorks(Engineer Counterpart, TradeProblem First) : Refusal((SwapRequest?)null);
 
     /// <summary>Only the requester (or whoever asked for them) may cancel.</summary>
     public sealed record NotTheRequester(string RequestId, string RequesterId) : Refusal((SwapRequest?)null);
@@ -77,6 +85,6 @@ public abstract record SwapResult(SwapRequest? Request)
     /// <summary>Someone in the request has left the roster.</summary>
     public sealed record PersonGone(SwapRequest Request) : Refusal(Request);
 
-    /// <summary>The trade stopped being possible since it was asked (<see cref="SwapRules.Check"/>'s reason).</summary>
-    public sealed record CannotApprove(SwapRequest Request, string Reason) : Refusal(Request);
+    /// <summary>The trade stopped being possible since it was asked.</summary>
+    public sealed record CannotApprove(SwapRequest Request, TradeProblem Problem) : Refusal(Request);
 }

@@ -3,41 +3,39 @@ using TechFlow.OnCall.Core.Roster;
 namespace TechFlow.OnCall.Core.Swaps;
 
 /// <summary>Who may act on a request, and whether a trade can happen now. Run inside the unit of work that acts on the answer.</summary>
-public sealed class SwapRules(SwapSchedule schedule, SwapMessages messages)
+public sealed class SwapRules(SwapSchedule schedule)
 {
     public static bool IsBoss(Engineer engineer) => engineer.IsManager || engineer.IsAdmin;
 
     /// <summary>Why the trade cannot happen now, or null.</summary>
     /// <param name="started">True for a slot that may already have started (a cover for time off: the rest of it is taken).</param>
-    public string? Check(Engineer requester, SwapSlot mine, Engineer? counterpart, SwapSlot? theirs, DateTimeOffset now, string? exceptId = null, bool started = false)
+    public TradeProblem? Check(Engineer requester, SwapSlot mine, Engineer? counterpart, SwapSlot? theirs, DateTimeOffset now, string? exceptId = null, bool started = false)
     {
         if (started ? mine.End <= now : mine.Start <= now || theirs is { } t && t.Start <= now)
         {
-            return started
-                ? "That slot is already over."
-                : "That shift has already started; ask for a cover of the rest of it (/oncall cover <from> <to>).";
+            return started ? new TradeProblem.SlotOver() : new TradeProblem.ShiftStarted();
         }
 
         if (schedule.Holder(mine.Role, mine.Start) != requester.Id)
         {
-            return $"{requester.Name} is not {mine.Role.ToString().ToLowerInvariant()} at {messages.When(mine.Start, now)} any more: the schedule changed.";
+            return new TradeProblem.NoLongerHeld(requester, mine.Role, mine.Start, now);
         }
 
         if (counterpart is not null && counterpart.Id == requester.Id)
         {
-            return "You can't trade a shift with yourself.";
+            return new TradeProblem.WithYourself();
         }
 
         if (theirs is not null && counterpart is not null)
         {
             if (theirs.Start < mine.End && mine.Start < theirs.End)
             {
-                return $"You and {counterpart.Name} are on the same shift; pick another of theirs with \"for <date>\".";
+                return new TradeProblem.SameShift(counterpart);
             }
 
             if (schedule.Holder(theirs.Role, theirs.Start) != counterpart.Id)
             {
-                return $"{counterpart.Name} is not on call at {messages.When(theirs.Start, now)}.";
+                return new TradeProblem.NotOnCallThen(counterpart, theirs.Start, now);
             }
 
             if (schedule.Problem(requester, theirs, mine) is { } requesterProblem)
@@ -52,9 +50,7 @@ public sealed class SwapRules(SwapSchedule schedule, SwapMessages messages)
         }
 
         SwapSlot[] slots = theirs is null ? [mine] : [mine, theirs];
-        return schedule.ConflictingOpen(slots, exceptId) is { } open
-            ? $"Request {open.Id} already asks to trade that shift; cancel it (/oncall swap cancel {open.Id}) or wait for the answer."
-            : null;
+        return schedule.ConflictingOpen(slots, exceptId) is { } open ? new TradeProblem.AlreadyAsked(open.Id) : null;
     }
 
     /// <summary>May <paramref name="actor"/> move <paramref name="r"/> to <paramref name="to"/>; if so for whom, if not why.</summary>

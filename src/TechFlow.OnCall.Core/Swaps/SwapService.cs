@@ -33,7 +33,7 @@ public sealed class SwapService(
     /// The counterpart's nearest upcoming shift that both people can trade without time off or double duty, or the
     /// reason there is none.
     /// </summary>
-    public (SwapSlot? Theirs, string? Reason) Propose(Engineer requester, SwapSlot mine, Engineer counterpart, DateTimeOffset now)
+    public (SwapSlot? Theirs, SwapResult.Refusal? Refusal) Propose(Engineer requester, SwapSlot mine, Engineer counterpart, DateTimeOffset now)
     {
         var candidates = schedule.Upcoming(now)
             .Where(w => !(w.Start < mine.End && mine.Start < w.End))
@@ -44,22 +44,22 @@ public sealed class SwapService(
             .ToList();
         if (candidates.Count == 0)
         {
-            return (null, $"{counterpart.Name} has no upcoming shift to trade.");
+            return (null, new SwapResult.NoShiftToTrade(counterpart));
         }
 
-        string? firstReason = null;
+        TradeProblem? first = null;
         foreach (var theirs in candidates)
         {
-            var reason = rules.Check(requester, mine, counterpart, theirs, now);
-            if (reason is null)
+            var problem = rules.Check(requester, mine, counterpart, theirs, now);
+            if (problem is null)
             {
                 return (theirs, null);
             }
 
-            firstReason ??= reason;
+            first ??= problem;
         }
 
-        return (null, $"None of {counterpart.FirstName}'s upcoming shifts works: {firstReason}");
+        return (null, new SwapResult.NoShiftWorks(counterpart, first!));
     }
 
     public SwapResult Approve(string rawId, Engineer? actor, DateTimeOffset now) => Decide(rawId, actor, now, SwapStatus.Approved);
@@ -118,8 +118,8 @@ public sealed class SwapService(
             return new SwapResult.NotAllowedOnBehalf();
         }
 
-        var result = store.Write<SwapResult>(tx => rules.Check(requester, mine, counterpart, theirs, now) is { } reason
-            ? new SwapResult.TradeBlocked(reason)
+        var result = store.Write<SwapResult>(tx => rules.Check(requester, mine, counterpart, theirs, now) is { } problem
+            ? new SwapResult.TradeBlocked(problem)
             : new SwapResult.Opened(writer.Open(tx, actor, requester, mine, counterpart, theirs, now)));
         return result;
     }
@@ -180,9 +180,9 @@ public sealed class SwapService(
         var forTimeOff = r.TimeOffId is not null;
         var mine = forTimeOff && r.RequesterStart < now ? r.RequesterSlot() with { Start = now } : r.RequesterSlot();
         var theirs = r.CounterpartSlot();
-        if (rules.Check(requester, mine, taker, theirs, now, exceptId: r.Id, started: forTimeOff) is { } reason)
+        if (rules.Check(requester, mine, taker, theirs, now, exceptId: r.Id, started: forTimeOff) is { } problem)
         {
-            return new SwapResult.CannotApprove(r, reason);
+            return new SwapResult.CannotApprove(r, problem);
         }
 
         var n = 0;

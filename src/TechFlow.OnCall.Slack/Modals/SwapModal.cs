@@ -106,10 +106,10 @@ public sealed class SwapModal(
             SwapSlot? theirs;
             if (choice == Propose)
             {
-                (theirs, var reason) = swaps.Propose(actor, mine, counterpart, now);
+                (theirs, var refusal) = swaps.Propose(actor, mine, counterpart, now);
                 if (theirs is null)
                 {
-                    return Errors(TheirsBlock, reason ?? "I couldn't find a shift to trade.");
+                    return Errors(TheirsBlock, refusal is null ? "I couldn't find a shift to trade." : messages.Say(refusal));
                 }
             }
             else if (!TryUnix(choice, out var theirStart) || (theirs = schedule.SlotIn(counterpart.Id, schedule.WindowAt(theirStart))) is null)
