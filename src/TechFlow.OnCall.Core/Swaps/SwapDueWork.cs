@@ -56,7 +56,7 @@ public sealed class SwapDueWork(IOnCallStore store, RosterService roster, SwapMe
         if (r.Expire(now) is SwapResult.Expired { Request: { } expired })
         {
             tx.Set<SwapRequest>().Upsert(expired);
-            SwapJournal.Audit(tx, expired, SwapAction.Expired, SwapRequest.BotActor, null, now, "expired: nobody answered before the shift started");
+            journal.Record(tx, expired, SwapAction.Expired, SwapRequest.BotActor, null, now);
             journal.Announce(tx, expired, now, [expired.RequesterId], channel: false);
             return true;
         }

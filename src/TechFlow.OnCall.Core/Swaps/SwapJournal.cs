@@ -41,6 +41,10 @@ public sealed class SwapJournal(SwapMessages messages, Outbox outbox)
         }
     }
 
+    /// <summary>Adds the audit entry of <paramref name="action"/> on <paramref name="r"/> (once), worded by <see cref="SwapMessages.Summary"/>.</summary>
+    public void Record(IStoreTransaction tx, SwapRequest r, SwapAction action, string actorId, string? onBehalfOf, DateTimeOffset now) =>
+        Audit(tx, r, action, actorId, onBehalfOf, now, messages.Summary(action, r));
+
     /// <summary>Adds the audit entry <c>&lt;request&gt;:&lt;action&gt;</c> (once).</summary>
     public static void Audit(IStoreTransaction tx, SwapRequest r, SwapAction action, string actorId, string? onBehalfOf, DateTimeOffset now, string summary) =>
         tx.Set<SwapAuditEntry>().TryInsert(new SwapAuditEntry

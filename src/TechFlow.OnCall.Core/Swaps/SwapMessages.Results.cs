@@ -65,6 +65,17 @@ public sealed partial class SwapMessages
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "not a trade problem"),
     };
 
+    /// <summary>The audit trail's line for <paramref name="action"/> on <paramref name="r"/> (the request after it).</summary>
+    public string Summary(SwapAction action, SwapRequest r) => action switch
+    {
+        SwapAction.Requested when r.TimeOffId is not null && r.CreatedById == SwapRequest.BotActor => "cover requested from anyone: time off left the slot uncovered",
+        SwapAction.Requested => $"{Noun(r).ToLowerInvariant()} requested" + (r.CounterpartId is null ? " from anyone" : $" from {Name(r.CounterpartId)}"),
+        SwapAction.Taken or SwapAction.Approved => $"{SwapJournal.Word(action)}: {Name(r.CounterpartId)} takes {Name(r.RequesterId)}'s {Lower(r.RequesterRole)} shift",
+        SwapAction.Undone => "undone: the original schedule is back",
+        SwapAction.Expired => "expired: nobody answered before the shift started",
+        _ => SwapJournal.Word(action),
+    };
+
     private static string Lower(Schedule.ShiftRole role) => role.ToString().ToLowerInvariant();
 
     private string Name(string? engineerId) => roster.Find(engineerId)?.Name ?? engineerId ?? "";

@@ -104,7 +104,7 @@ public sealed class SwapService(
             }
 
             tx.Set<SwapRequest>().Upsert(request);
-            SwapJournal.Audit(tx, request, SwapAction.Undone, actor.Id, onBehalfOf, now, "undone: the original schedule is back");
+            journal.Record(tx, request, SwapAction.Undone, actor.Id, onBehalfOf, now);
             journal.Announce(tx, request, now, [request.RequesterId, request.CounterpartId], channel: true);
             return undone;
         });
@@ -208,7 +208,7 @@ public sealed class SwapService(
         var approved = result.Request!;
         tx.Set<SwapRequest>().Upsert(approved);
         var action = result.Taken ? SwapAction.Taken : SwapAction.Approved;
-        SwapJournal.Audit(tx, approved, action, actor.Id, onBehalfOf, now, $"{SwapJournal.Word(action)}: {taker.Name} takes {requester.Name}'s {r.RequesterRole.ToString().ToLowerInvariant()} shift");
+        journal.Record(tx, approved, action, actor.Id, onBehalfOf, now);
         journal.Announce(tx, approved, now, [approved.RequesterId, approved.CounterpartId], channel: true);
         return result;
     }
@@ -216,7 +216,7 @@ public sealed class SwapService(
     private SwapResult Close(IStoreTransaction tx, SwapResult result, SwapRequest closed, Engineer actor, string? onBehalfOf, DateTimeOffset now, SwapAction action, IReadOnlyList<string?> tell)
     {
         tx.Set<SwapRequest>().Upsert(closed);
-        SwapJournal.Audit(tx, closed, action, actor.Id, onBehalfOf, now, SwapJournal.Word(action));
+        journal.Record(tx, closed, action, actor.Id, onBehalfOf, now);
         journal.Announce(tx, closed, now, tell, channel: false);
         return result;
     }
