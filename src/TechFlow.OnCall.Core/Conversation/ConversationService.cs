@@ -62,8 +62,8 @@ public sealed class ConversationService
     public const int MaxTextLength = 4000;
 
     /// <summary>
-    /// Whether <paramref name="text"/> goes to the on-call lookup (<c>/oncall</c>, <c>/oncall at …</c>,
-    /// <c>/oncall &lt;pipeline&gt; [when]</c>): an answer that changes nothing and reads only the read model, the
+    /// Whether <paramref name="text"/> goes to the on-call lookup (<c>oncall</c>, <c>oncall at …</c>,
+    /// <c>oncall &lt;pipeline&gt; [when]</c>): an answer that changes nothing and reads only the read model, the
     /// pipelines and the clock, never who asked, so front ends may memoise it.
     /// </summary>
     public bool IsLookup(string text)

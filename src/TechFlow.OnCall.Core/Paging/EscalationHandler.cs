@@ -38,7 +38,7 @@ public sealed class EscalationHandler(PipelineCatalog pipelines, EscalationServi
             b.Tone(ReplyTone.Warning).Context(note);
         }
 
-        foreach (var hole in chain.Where(s => s.Engineer is null && s.Hole is { } h && !h.StartsWith("the secondary was already", StringComparison.Ordinal)))
+        foreach (var hole in chain.Where(s => s.Engineer is null && s.Hole is not null && !s.AlreadyPaged))
         {
             var reason = hole.Hole!.Replace("nobody holds it ", "", StringComparison.Ordinal);
             b.Tone(ReplyTone.Warning).Text($"Hole: level {hole.Level.Number} ({hole.TargetName}) has nobody {reason}; a page skips it to the next level and says so.");

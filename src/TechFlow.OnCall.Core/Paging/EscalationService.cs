@@ -38,7 +38,7 @@ public sealed class EscalationService(IOnCallStore store, RosterService roster, 
                 EscalationTarget.PrimaryOnCall =>
                     new EscalationStep(level, primary, primary is null && snapshot is not null ? $"primary on call: {SliceText.Uncovered}, {SliceText.Why(snapshot.Primary)}" : "primary on call", HoleOf(primary, snapshot?.Primary)),
                 EscalationTarget.SecondaryOnCall when standIn =>
-                    new EscalationStep(level, null, "secondary on call: already paged at level 1", "the secondary was already paged at level 1"),
+                    new EscalationStep(level, null, "secondary on call: already paged at level 1", EscalationStep.AlreadyPagedHole),
                 EscalationTarget.SecondaryOnCall =>
                     new EscalationStep(level, secondary, secondary is null && snapshot is not null ? $"secondary on call: {SliceText.Uncovered}, {SliceText.Why(snapshot.Secondary)}" : "secondary on call", HoleOf(secondary, snapshot?.Secondary)),
                 EscalationTarget.OwnerOrSenior => OwnerOrSenior(level, pipeline, snapshot),

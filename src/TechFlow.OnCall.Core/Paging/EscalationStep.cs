@@ -18,6 +18,12 @@ public sealed record EscalationStep(EscalationLevel Level, Engineer? Engineer, s
         _ => "engineering manager",
     };
 
+    /// <summary>The hole of a secondary level whose person was already paged at level 1, standing in for an uncovered primary.</summary>
+    public const string AlreadyPagedHole = "the secondary was already paged at level 1";
+
+    /// <summary>True for a level passed over only because its person was paged first: not a hole to report.</summary>
+    public bool AlreadyPaged => Hole == AlreadyPagedHole;
+
     /// <summary>"Level 2 (secondary on call) was skipped: nobody holds it (Lisa Wang left the team)".</summary>
     public string SkippedNote => $"Level {Level.Number} ({TargetName}) was skipped: {Hole ?? "nobody holds it"}";
 }

@@ -4,7 +4,7 @@ namespace TechFlow.OnCall.Core.Paging;
 /// A page: someone (a person in chat or a monitor through the API) needs the pipeline's on call now.
 /// Every escalation decision is computed from this record, so a restart resumes where it left off.
 /// </summary>
-public sealed record Page
+public sealed partial record Page
 {
     /// <summary>Short opaque id people can type (<c>oncall ack k7m2qx</c>).</summary>
     public required string Id { get; init; }

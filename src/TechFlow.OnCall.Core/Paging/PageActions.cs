@@ -20,12 +20,12 @@ public sealed class PageActions(PageService pages, PipelineCatalog pipelines, Pa
     {
         if (engineer is null)
         {
-            return new ActionResult(null, "Only engineers on the on-call roster can act on pages. Nothing was changed.");
+            return new ActionResult(null, $"{PageCards.NotOnRoster} {PageCards.NothingChanged}");
         }
 
         if (string.IsNullOrWhiteSpace(pageId) || pageId.Length > 32)
         {
-            return new ActionResult(null, "That is not a page I know. Nothing was changed.");
+            return new ActionResult(null, $"{PageCards.NotAPage} {PageCards.NothingChanged}");
         }
 
         var change = actionId switch
@@ -33,14 +33,14 @@ public sealed class PageActions(PageService pages, PipelineCatalog pipelines, Pa
             PageCards.AcknowledgeAction => pages.Acknowledge(pageId, engineer, now),
             PageCards.ResolveAction => pages.Resolve(pageId, engineer, now),
             PageCards.EscalateAction => pages.Escalate(pageId, engineer, now),
-            _ => new PageChange(PageChangeKind.NotFound, null, "That button is not one I know."),
+            _ => null,
         };
-        if (change.Page is not { } page)
+        if (change?.Page is not { } page)
         {
-            return new ActionResult(null, $"{change.Note} Nothing was changed.");
+            return new ActionResult(null, $"{(change is null ? PageCards.UnknownButton : PageCards.Note(change))} {PageCards.NothingChanged}");
         }
 
-        var note = change.Kind == PageChangeKind.Unchanged ? $"{change.Note} Nothing was changed." : change.Note;
+        var note = change.Changed ? PageCards.Note(change) : $"{PageCards.Note(change)} {PageCards.NothingChanged}";
         return new ActionResult(cards.Card(page, pipelines.Get(page.PipelineId), now), note);
     }
 }

@@ -58,6 +58,27 @@ public sealed class PageCards(RosterService roster, TimeText timeText, RunbookSe
         return Finish(b, page);
     }
 
+    /// <summary>One sentence for the person who acknowledged, resolved or escalated, saying what happened.</summary>
+    public static string Note(PageResult result) => result switch
+    {
+        PageResult.Acknowledged { Page: { } p } => $"Acknowledged page {p.Id}. Escalation stopped.",
+        PageResult.Resolved { Page: { } p } => $"Resolved page {p.Id}.",
+        PageResult.Escalated { Page: { } p } => $"Escalated page {p.Id} to level {p.Level}.",
+        PageResult.AlreadyAcknowledged { Page: { } p } => $"Page {p.Id} is already acknowledged.",
+        PageResult.AlreadyResolved { Page: { } p } => $"Page {p.Id} is already resolved.",
+        PageResult.JustEscalated { Page: { } p } => $"Page {p.Id} was escalated to level {p.Level} just now.",
+        PageResult.NotFound { Id: var id } => $"I can't find page {id}.",
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result, "not a page result"),
+    };
+
+    /// <summary>Refusals before any page is loaded: the presser is not on the roster, the id or the button is not one I know.</summary>
+    public const string NotOnRoster = "Only engineers on the on-call roster can act on pages.";
+    public const string NotAPage = "That is not a page I know.";
+    public const string UnknownButton = "That button is not one I know.";
+
+    /// <summary>Said after every refusal and repeat.</summary>
+    public const string NothingChanged = "Nothing was changed.";
+
     /// <summary>"Page k7m2qx (Aggregate Profit)" for lists and notices.</summary>
     public static string NameOf(Page page, Pipeline? pipeline) => pipeline?.Name ?? page.PipelineId;
 

@@ -21,5 +21,5 @@ public sealed class PageEscalationWork(PageService pages) : ITimedWork
             .Select(p => new DueInstant(KeyOf(p), p.NextEscalationAt!.Value));
 
     /// <summary>The key of a page's next step: <c>{page}:{level}:{round}</c> of the step it leaves.</summary>
-    public static string KeyOf(Page page) => $"{page.Id}:{page.Level}:{page.Round}";
+    public static string KeyOf(Page page) => PageKeys.NextStep(page.Id, page.Level, page.Round);
 }

@@ -22,9 +22,6 @@ public sealed class PageService(
 {
     private const string IdAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
 
-    /// <summary>The dedupe key: pipeline id and the normalised message.</summary>
-    public static string DedupeKeyFor(string pipelineId, string message) => $"{pipelineId}|{PipelineCatalog.Normalize(message)}";
-
     public Page? Get(string id) => string.IsNullOrWhiteSpace(id) ? null : store.Set<Page>().Get(id.Trim().ToLowerInvariant());
 
     /// <summary>Pages not yet resolved, oldest first.</summary>
@@ -39,14 +36,14 @@ public sealed class PageService(
     public PageOpened Open(Pipeline pipeline, string message, string source, string? by, DateTimeOffset now)
     {
         var text = message.Trim();
-        var key = DedupeKeyFor(pipeline.Id, text);
+        var key = PageKeys.Dedupe(pipeline.Id, text);
         var result = store.Write(tx =>
         {
             var pages = tx.Set<Page>();
             var open = pages.Find(p => p.DedupeKey == key && p.ResolvedAt == null).OrderBy(p => p.OpenedAt).FirstOrDefault();
             if (open is not null)
             {
-                var joined = open with { JoinCount = open.JoinCount + 1 };
+                var joined = open.Joined();
                 pages.Upsert(joined);
                 return new PageOpened(joined, pipeline, true);
             }
@@ -64,7 +61,7 @@ public sealed class PageService(
                 OpenedBy = by,
                 Source = source,
             };
-            page = Ping(tx, page, pipeline, 1, due: now, now, manual: null);
+            page = Send(tx, page, page.Climb(escalation.Chain(pipeline, now), 1, due: now, now, manual: null), pipeline, now);
             pages.TryInsert(page);
             return new PageOpened(page, pipeline, false);
         });
@@ -77,7 +74,7 @@ public sealed class PageService(
     public int EscalateDue(DateTimeOffset now)
     {
         var due = store.Set<Page>().Find(p => p.ResolvedAt == null)
-            .Where(p => p.Status == PageStatus.Open && p.NextEscalationAt <= now)
+            .Where(p => p.DueAt(now) is not null)
             .Select(p => p.Id)
             .ToList();
         var climbed = 0;
@@ -86,12 +83,13 @@ public sealed class PageService(
             var changed = store.Write(tx =>
             {
                 var page = tx.Set<Page>().Get(id);
-                if (page is not { Status: PageStatus.Open, NextEscalationAt: { } at } || at > now)
+                if (page?.DueAt(now) is not { } at)
                 {
                     return false;
                 }
 
-                tx.Set<Page>().Upsert(Ping(tx, page, pipelines.Get(page.PipelineId), page.Level + 1, at, now, manual: null));
+                var pipeline = pipelines.Get(page.PipelineId);
+                tx.Set<Page>().Upsert(Send(tx, page, page.Climb(escalation.Chain(pipeline, at), page.Level + 1, at, now, manual: null), pipeline, now));
                 return true;
             });
             climbed += changed ? 1 : 0;
@@ -101,144 +99,64 @@ public sealed class PageService(
     }
 
     /// <summary>Stops the climb. A second acknowledgement changes nothing.</summary>
-    public PageChange Acknowledge(string id, Engineer by, DateTimeOffset now) => Change(id, now, page => page.Status switch
-    {
-        PageStatus.Resolved => (null, $"Page {page.Id} is already resolved."),
-        PageStatus.Acknowledged => (null, $"Page {page.Id} is already acknowledged."),
-        _ => (page with { Status = PageStatus.Acknowledged, AcknowledgedAt = now, AcknowledgedBy = by.Id, NextEscalationAt = null },
-            $"Acknowledged page {page.Id}. Escalation stopped."),
-    });
+    public PageResult Acknowledge(string id, Engineer by, DateTimeOffset now) => Change(id, now, page => page.Acknowledge(by.Id, now));
 
     /// <summary>Closes the page and records time to acknowledge and resolve (an unacknowledged page counts as acknowledged now).</summary>
-    public PageChange Resolve(string id, Engineer by, DateTimeOffset now) => Change(id, now, page => page.Status switch
-    {
-        PageStatus.Resolved => (null, $"Page {page.Id} is already resolved."),
-        _ => (page with
-        {
-            Status = PageStatus.Resolved,
-            ResolvedAt = now,
-            ResolvedBy = by.Id,
-            AcknowledgedAt = page.AcknowledgedAt ?? now,
-            AcknowledgedBy = page.AcknowledgedBy ?? by.Id,
-            NextEscalationAt = null,
-        }, $"Resolved page {page.Id}."),
-    });
+    public PageResult Resolve(string id, Engineer by, DateTimeOffset now) => Change(id, now, page => page.Resolve(by.Id, now));
 
     /// <summary>Pings the next level now (the last level again when it is already there).</summary>
-    public PageChange Escalate(string id, Engineer by, DateTimeOffset now)
+    public PageResult Escalate(string id, Engineer by, DateTimeOffset now) => Change(id, now, page =>
+        page.Escalate(escalation.Chain(pipelines.Get(page.PipelineId), now), by.Id, now));
+
+    /// <summary>Reloads the page, lets it decide, and saves what it became with its messages, in one unit of work.</summary>
+    private PageResult Change(string id, DateTimeOffset now, Func<Page, PageResult> decide)
     {
         var result = store.Write(tx =>
         {
             var page = tx.Set<Page>().Get(id.Trim().ToLowerInvariant());
             if (page is null)
             {
-                return new PageChange(PageChangeKind.NotFound, null, $"I can't find page {id}.");
+                return new PageResult.NotFound(id);
             }
 
-            if (page.Status == PageStatus.Resolved)
+            var decided = decide(page);
+            var pipeline = pipelines.Get(page.PipelineId);
+            switch (decided)
             {
-                return new PageChange(PageChangeKind.Unchanged, page, $"Page {page.Id} is already resolved.");
+                case PageResult.Escalated escalated:
+                    tx.Set<Page>().Upsert(Send(tx, page, escalated.Climb, pipeline, now));
+                    break;
+                case PageResult.Acknowledged or PageResult.Resolved:
+                    var updated = decided.Page!;
+                    tx.Set<Page>().Upsert(updated);
+                    outbox.Enqueue(tx, new OutboxMessage
+                    {
+                        Id = PageKeys.ChannelUpdate(updated.Id, updated.Status),
+                        Kind = Outbox.PageKind,
+                        Channel = pipeline?.Channel,
+                        Updates = updated.ChannelKey,
+                        Reply = cards.Card(updated, pipeline, now),
+                    });
+                    break;
             }
 
-            if (now - page.LevelStartedAt < PagingTargets.EscalateDebounce)
-            {
-                return new PageChange(PageChangeKind.Unchanged, page, $"Page {page.Id} was escalated to level {page.Level} just now.");
-            }
-
-            var escalated = Ping(tx, page, pipelines.Get(page.PipelineId), page.Level + 1, now, now, manual: by.Id);
-            tx.Set<Page>().Upsert(escalated);
-            return new PageChange(PageChangeKind.Changed, escalated, $"Escalated page {page.Id} to level {escalated.Level}.");
+            return decided;
         });
 
         return result;
     }
 
-    private PageChange Change(string id, DateTimeOffset now, Func<Page, (Page? Updated, string Note)> decide)
+    /// <summary>Sends the ping <paramref name="climb"/> decided: the direct message, and a channel post unless it repeats.</summary>
+    /// <returns>The page after the climb, to save.</returns>
+    private Page Send(IStoreTransaction tx, Page before, PageClimb climb, Pipeline? pipeline, DateTimeOffset now)
     {
-        var result = store.Write(tx =>
-        {
-            var page = tx.Set<Page>().Get(id.Trim().ToLowerInvariant());
-            if (page is null)
-            {
-                return new PageChange(PageChangeKind.NotFound, null, $"I can't find page {id}.");
-            }
-
-            var (updated, note) = decide(page);
-            if (updated is null)
-            {
-                return new PageChange(PageChangeKind.Unchanged, page, note);
-            }
-
-            tx.Set<Page>().Upsert(updated);
-            var pipeline = pipelines.Get(updated.PipelineId);
-            outbox.Enqueue(tx, new OutboxMessage
-            {
-                Id = PageKeys.ChannelUpdate(updated.Id, updated.Status),
-                Kind = "page",
-                Channel = pipeline?.Channel,
-                Updates = updated.ChannelKey,
-                Reply = cards.Card(updated, pipeline, now),
-            });
-            return new PageChange(PageChangeKind.Changed, updated, note);
-        });
-
-        return result;
-    }
-
-    /// <summary>
-    /// Pings <paramref name="level"/> (or repeats the last level), stores who was paged, and sets the next due time.
-    /// </summary>
-    /// <param name="due">When this step was due; the level's wait counts from it unless the bot is so late that the
-    /// wait would already be over, in which case the level gets its full wait from <paramref name="now"/>.</param>
-    private Page Ping(IStoreTransaction tx, Page page, Pipeline? pipeline, int level, DateTimeOffset due, DateTimeOffset now, string? manual)
-    {
-        var chain = escalation.Chain(pipeline, due);
-        var last = chain[^1].Level.Number;
-        var repeat = level > last;
-        var step = repeat ? chain[^1] : chain.First(s => s.Level.Number >= level);
-        var skipped = new List<string>();
-        while (!repeat && step.Engineer is null && step.Level.Number < last)
-        {
-            // A level with nobody is passed over, never silently: the note goes on the page and into its messages.
-            // A stand-in secondary already paged at level 1 is not a hole, so it is not reported.
-            if (step.Level.Target != EscalationTarget.SecondaryOnCall || step.Hole != "the secondary was already paged at level 1")
-            {
-                skipped.Add(step.SkippedNote);
-            }
-
-            var next = step.Level.Number + 1;
-            step = chain.First(s => s.Level.Number >= next);
-        }
-
-        var round = repeat ? page.Round + 1 : 0;
-        var started = now - due < step.Level.Wait ? due : now;
-        var key = repeat ? PageKeys.Repeat(page.Id, step.Level.Number, round) : PageKeys.Direct(page.Id, step.Level.Number);
-        var notification = new PageNotification
-        {
-            Level = step.Level.Number,
-            Round = round,
-            EngineerId = step.Engineer?.Id,
-            Role = step.Role,
-            At = now,
-            Key = key,
-            Manual = manual is not null,
-            Skipped = skipped,
-        };
-        var updated = page with
-        {
-            Level = step.Level.Number,
-            Round = round,
-            LevelStartedAt = started,
-            NextEscalationAt = page.Status == PageStatus.Open ? started + step.Level.Wait : null,
-            Notifications = [.. page.Notifications, notification],
-        };
-
+        var (updated, notification, step, repeat, waited, manualBy) = climb;
         if (step.Engineer is { } engineer)
         {
             outbox.Enqueue(tx, new OutboxMessage
             {
-                Id = key,
-                Kind = "page",
+                Id = notification.Key,
+                Kind = Outbox.PageKind,
                 DirectTo = engineer.Id,
                 Reply = cards.Direct(updated, pipeline, notification, now),
             });
@@ -246,14 +164,15 @@ public sealed class PageService(
 
         if (!repeat)
         {
+            var opening = before.Level == 0;
             outbox.Enqueue(tx, new OutboxMessage
             {
-                Id = page.Level == 0 ? page.ChannelKey : PageKeys.Channel(page.Id, step.Level.Number),
-                Kind = "page",
+                Id = opening ? before.ChannelKey : PageKeys.Channel(before.Id, step.Level.Number),
+                Kind = Outbox.PageKind,
                 Channel = pipeline?.Channel,
-                Reply = page.Level == 0
+                Reply = opening
                     ? cards.Card(updated, pipeline, now)
-                    : cards.Escalated(updated, pipeline, notification, manual, started - page.LevelStartedAt, now),
+                    : cards.Escalated(updated, pipeline, notification, manualBy, waited, now),
             });
         }
 

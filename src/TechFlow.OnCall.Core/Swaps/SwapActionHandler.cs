@@ -20,6 +20,6 @@ public sealed class SwapActionHandler(SwapService swaps, SwapMessages messages) 
         var replacement = outcome.Request is { Status: not SwapStatus.Open } request
             ? messages.Outcome(request, context.Now)
             : null;
-        return ValueTask.FromResult(new ActionResult(replacement, outcome.Message));
+        return ValueTask.FromResult(new ActionResult(replacement, messages.Say(outcome)));
     }
 }

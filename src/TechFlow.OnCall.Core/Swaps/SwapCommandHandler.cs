@@ -64,8 +64,8 @@ public sealed partial class SwapCommandHandler(
                 _ => swaps.Approve(id, actor, now),
             };
             return outcome.Changed && outcome.Request is { } changed
-                ? messages.Outcome(changed, now, undoButton: true) with { Text = [outcome.Message] }
-                : Reply.Error(outcome.Message);
+                ? messages.Outcome(changed, now, undoButton: true) with { Text = [messages.Say(outcome)] }
+                : Reply.Error(messages.Say(outcome));
         }
 
         var m = SwapGrammar().Match(args);
@@ -101,10 +101,10 @@ public sealed partial class SwapCommandHandler(
         }
         else
         {
-            (theirs, var reason) = swaps.Propose(requester, mine!, counterpart, now);
+            (theirs, var refusal) = swaps.Propose(requester, mine!, counterpart, now);
             if (theirs is null)
             {
-                return Reply.Error(reason ?? "I couldn't find a shift to trade.");
+                return Reply.Error(refusal is null ? "I couldn't find a shift to trade." : messages.Say(refusal));
             }
         }
 
@@ -226,10 +226,10 @@ public sealed partial class SwapCommandHandler(
         return true;
     }
 
-    private Reply Created(SwapOutcome outcome, DateTimeOffset now) =>
+    private Reply Created(SwapResult outcome, DateTimeOffset now) =>
         outcome.Changed && outcome.Request is { } request
-            ? messages.Ask(request, now, forRequester: true) with { Text = [outcome.Message], Tone = ReplyTone.Success }
-            : Reply.Error(outcome.Message);
+            ? messages.Ask(request, now, forRequester: true) with { Text = [messages.Say(outcome)], Tone = ReplyTone.Success }
+            : Reply.Error(messages.Say(outcome));
 
     private static string Who(Engineer actor, Engineer requester) => actor.Id == requester.Id ? "You are" : $"{requester.Name} is";
 

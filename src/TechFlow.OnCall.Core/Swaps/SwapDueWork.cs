@@ -53,20 +53,18 @@ public sealed class SwapDueWork(IOnCallStore store, RosterService roster, SwapMe
             return false;
         }
 
-        if (r.ExpiresAt <= now)
+        if (r.Expire(now) is SwapResult.Expired { Request: { } expired })
         {
-            var expired = r with { Status = SwapStatus.Expired, DecidedAt = now, DecidedById = SwapService.BotActor };
             tx.Set<SwapRequest>().Upsert(expired);
-            SwapJournal.Audit(tx, expired, "expired", SwapService.BotActor, null, now, "expired: nobody answered before the shift started");
-            journal.Announce(tx, expired, "expired", now, [expired.RequesterId], channel: false);
+            journal.Record(tx, expired, SwapAction.Expired, SwapRequest.BotActor, null, now);
+            journal.Announce(tx, expired, now, [expired.RequesterId], channel: false);
             return true;
         }
 
         if (r.TimeOffId is not null)
         {
-            var next = now + DailyReminder;
             var key = SwapKeys.Reminder(r.Id, now);
-            tx.Set<SwapRequest>().Upsert(r with { RemindedAt = now, RemindAt = next < r.ExpiresAt ? next : r.ExpiresAt, MessageKeys = [.. r.MessageKeys, key] });
+            tx.Set<SwapRequest>().Upsert(r.RemindedDaily(now, key, DailyReminder));
             outbox.Enqueue(tx, new OutboxMessage { Id = key, Kind = SwapKeys.Kind, Reply = messages.Reminder(r, now) });
             return true;
         }
@@ -77,7 +75,7 @@ public sealed class SwapDueWork(IOnCallStore store, RosterService roster, SwapMe
         }
 
         var once = SwapKeys.Reminder(r.Id);
-        var reminded = r with { RemindedAt = now, MessageKeys = [.. r.MessageKeys, once] };
+        var reminded = r.RemindedOnce(now, once);
         tx.Set<SwapRequest>().Upsert(reminded);
         outbox.Enqueue(tx, new OutboxMessage { Id = once, Kind = SwapKeys.Kind, DirectTo = r.CounterpartId, Reply = messages.Reminder(reminded, now) });
         return true;
@@ -91,7 +89,7 @@ public sealed class SwapDueWork(IOnCallStore store, RosterService roster, SwapMe
             return false;
         }
 
-        tx.Set<SwapRequest>().Upsert(r with { ManagerWarnedAt = now });
+        tx.Set<SwapRequest>().Upsert(r.ManagerWarned(now));
         if (roster.Manager() is { } manager)
         {
             outbox.Enqueue(tx, new OutboxMessage { Id = SwapKeys.ManagerWarning(r.Id), Kind = SwapKeys.Kind, DirectTo = manager.Id, Reply = messages.ManagerWarning(r, now) });

@@ -26,6 +26,18 @@ public static class SwapKeys
     /// <summary>An outcome posted to the team channel.</summary>
     public static string OutcomeChannel(string requestId, string what) => $"swap:{requestId}:{what}:channel";
 
+    /// <summary>The outcome <paramref name="status"/> told to one person.</summary>
+    public static string OutcomeDirect(string requestId, SwapStatus status, string engineerId) => OutcomeDirect(requestId, Word(status), engineerId);
+
+    /// <summary>The outcome <paramref name="status"/> posted to the team channel.</summary>
+    public static string OutcomeChannel(string requestId, SwapStatus status) => OutcomeChannel(requestId, Word(status));
+
+    /// <summary>The update, to <paramref name="status"/>, of the request's message <paramref name="messageKey"/>.</summary>
+    public static string Update(string messageKey, SwapStatus status) => $"{messageKey}:{Word(status)}";
+
+    /// <summary>The audit entry of <paramref name="action"/> on a request: each action happens at most once.</summary>
+    public static string Audit(string requestId, SwapAction action) => $"{requestId}:{SwapJournal.Word(action)}";
+
     /// <summary>The daily reminder sent at <paramref name="at"/> (to the minute).</summary>
     public static string Reminder(string requestId, DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"swap:{requestId}:reminder:{at:yyyyMMddHHmm}");
@@ -38,4 +50,6 @@ public static class SwapKeys
 
     /// <summary>The <paramref name="n"/>th schedule override an approved request sets.</summary>
     public static string Override(string requestId, int n) => string.Create(CultureInfo.InvariantCulture, $"swap:{requestId}:{n}");
+
+    private static string Word(SwapStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -6,7 +6,7 @@ using TechFlow.OnCall.Core.Schedule;
 namespace TechFlow.OnCall.Core.Swaps;
 
 /// <summary>The cards a request shows: the ask with its buttons, and the outcome without them.</summary>
-public sealed class SwapMessages(RosterService roster, TeamCalendar calendar, TeamClock clock, SwapTotals totals)
+public sealed partial class SwapMessages(RosterService roster, TeamCalendar calendar, TeamClock clock, SwapTotals totals)
 {
     public const string Approve = "swap.approve";
     public const string Decline = "swap.decline";

@@ -6,7 +6,7 @@ namespace TechFlow.OnCall.Core.Swaps;
 /// A request to swap shifts or to have one covered. Approval writes <see cref="ScheduleOverride"/> records whose
 /// <see cref="ScheduleOverride.SourceId"/> is this request's <see cref="Id"/>.
 /// </summary>
-public sealed record SwapRequest
+public sealed partial record SwapRequest
 {
     /// <summary>Short, opaque and unguessable enough for a button value: six characters.</summary>
     public required string Id { get; init; }

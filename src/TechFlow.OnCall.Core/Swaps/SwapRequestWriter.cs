@@ -53,8 +53,7 @@ public sealed class SwapRequestWriter(SwapMessages messages, Outbox outbox, Swap
             outbox.Enqueue(tx, new OutboxMessage { Id = SwapKeys.RequestToRequester(id), Kind = SwapKeys.Kind, DirectTo = requester.Id, Reply = messages.Ask(request, now, forRequester: true) });
         }
 
-        SwapJournal.Audit(tx, request, "requested", actor.Id, actor.Id == requester.Id ? null : requester.Id, now,
-            $"{SwapMessages.Noun(request).ToLowerInvariant()} requested" + (counterpart is null ? " from anyone" : $" from {counterpart.Name}"));
+        SwapJournal.Audit(tx, request, SwapAction.Requested, actor.Id, actor.Id == requester.Id ? null : requester.Id, now, messages.Summary(SwapAction.Requested, request));
         return request;
     }
 
@@ -72,7 +71,7 @@ public sealed class SwapRequestWriter(SwapMessages messages, Outbox outbox, Swap
             Id = id,
             Kind = SwapKind.Cover,
             RequesterId = requesterId,
-            CreatedById = SwapService.BotActor,
+            CreatedById = SwapRequest.BotActor,
             RequesterRole = slot.Role,
             RequesterStart = slot.Start,
             RequesterEnd = slot.End,
@@ -85,7 +84,7 @@ public sealed class SwapRequestWriter(SwapMessages messages, Outbox outbox, Swap
         };
         tx.Set<SwapRequest>().TryInsert(request);
         outbox.Enqueue(tx, new OutboxMessage { Id = SwapKeys.RequestChannel(id), Kind = SwapKeys.Kind, Reply = messages.Ask(request, now) });
-        SwapJournal.Audit(tx, request, "requested", SwapService.BotActor, requesterId, now, "cover requested from anyone: time off left the slot uncovered");
+        SwapJournal.Audit(tx, request, SwapAction.Requested, SwapRequest.BotActor, requesterId, now, messages.Summary(SwapAction.Requested, request));
         return request;
     }
 

@@ -57,29 +57,29 @@ public sealed class SwapSchedule(
     /// Why <paramref name="taker"/> cannot take <paramref name="slot"/> (time off, not yet joined, already holding the
     /// other role), or null when they can. <paramref name="freed"/> is a slot the taker gives away in the same trade.
     /// </summary>
-    public string? Problem(Engineer taker, SwapSlot slot, SwapSlot? freed = null)
+    public TradeProblem? Problem(Engineer taker, SwapSlot slot, SwapSlot? freed = null)
     {
         var firstDay = clock.LocalDate(slot.Start);
         var lastDay = clock.LocalDate(slot.End.AddSeconds(-1));
         if (!taker.InRotation)
         {
-            return $"{taker.Name} is not in the on-call rotation.";
+            return new TradeProblem.NotInRotation(taker);
         }
 
         if (taker.LeftOn is { } left && left <= lastDay)
         {
-            return $"{taker.Name} leaves the team on {Conversation.TimeText.Date(left)}.";
+            return new TradeProblem.Leaves(taker, left);
         }
 
         if (taker.JoinedOn is { } joined && joined > firstDay)
         {
-            return $"{taker.Name} can be on call only from {Conversation.TimeText.Date(joined)}.";
+            return new TradeProblem.NotJoinedYet(taker, joined);
         }
 
         var away = calendar.TimeOff(firstDay, lastDay).FirstOrDefault(t => t.EngineerId == taker.Id);
         if (away is not null)
         {
-            return $"{taker.Name} is off {Conversation.TimeText.ShortDate(away.From)} – {Conversation.TimeText.ShortDate(away.To)}.";
+            return new TradeProblem.Away(taker, away.From, away.To);
         }
 
         var other = slot.Role == ShiftRole.Primary ? ShiftRole.Secondary : ShiftRole.Primary;
@@ -88,9 +88,7 @@ public sealed class SwapSchedule(
             var at = held.Start > slot.Start ? held.Start : slot.Start;
             if (!(freed is not null && freed.Role == other && freed.Start <= at && freed.End > at))
             {
-                return held.Reason == SliceReason.Planned
-                    ? $"{taker.Name} is {other.ToString().ToLowerInvariant()} then, and nobody is primary and secondary at once."
-                    : $"{taker.Name} already covers {other.ToString().ToLowerInvariant()} then, and nobody is primary and secondary at once.";
+                return new TradeProblem.HoldsOtherRole(taker, other, Planned: held.Reason == SliceReason.Planned);
             }
         }
 

@@ -19,21 +19,21 @@ public sealed class SwapService(
     SwapRequestWriter writer)
 {
     /// <summary>The actor id the audit trail uses for what the bot does on its own (expiry).</summary>
-    public const string BotActor = "oncall-bot";
+    public const string BotActor = SwapRequest.BotActor;
 
     /// <summary>Asks <paramref name="counterpart"/> to take <paramref name="mine"/> and give <paramref name="theirs"/>.</summary>
-    public SwapOutcome RequestSwap(Engineer actor, Engineer requester, SwapSlot mine, Engineer counterpart, SwapSlot theirs, DateTimeOffset now) =>
+    public SwapResult RequestSwap(Engineer actor, Engineer requester, SwapSlot mine, Engineer counterpart, SwapSlot theirs, DateTimeOffset now) =>
         Create(actor, requester, mine, counterpart, theirs, now);
 
     /// <summary>Asks <paramref name="counterpart"/> (or anyone, when null) to take <paramref name="mine"/>.</summary>
-    public SwapOutcome RequestCover(Engineer actor, Engineer requester, SwapSlot mine, Engineer? counterpart, DateTimeOffset now) =>
+    public SwapResult RequestCover(Engineer actor, Engineer requester, SwapSlot mine, Engineer? counterpart, DateTimeOffset now) =>
         Create(actor, requester, mine, counterpart, null, now);
 
     /// <summary>
     /// The counterpart's nearest upcoming shift that both people can trade without time off or double duty, or the
     /// reason there is none.
     /// </summary>
-    public (SwapSlot? Theirs, string? Reason) Propose(Engineer requester, SwapSlot mine, Engineer counterpart, DateTimeOffset now)
+    public (SwapSlot? Theirs, SwapResult.Refusal? Refusal) Propose(Engineer requester, SwapSlot mine, Engineer counterpart, DateTimeOffset now)
     {
         var candidates = schedule.Upcoming(now)
             .Where(w => !(w.Start < mine.End && mine.Start < w.End))
@@ -44,62 +44,55 @@ public sealed class SwapService(
             .ToList();
         if (candidates.Count == 0)
         {
-            return (null, $"{counterpart.Name} has no upcoming shift to trade.");
+            return (null, new SwapResult.NoShiftToTrade(counterpart));
         }
 
-        string? firstReason = null;
+        TradeProblem? first = null;
         foreach (var theirs in candidates)
         {
-            var reason = rules.Check(requester, mine, counterpart, theirs, now);
-            if (reason is null)
+            var problem = rules.Check(requester, mine, counterpart, theirs, now);
+            if (problem is null)
             {
                 return (theirs, null);
             }
 
-            firstReason ??= reason;
+            first ??= problem;
         }
 
-        return (null, $"None of {counterpart.FirstName}'s upcoming shifts works: {firstReason}");
+        return (null, new SwapResult.NoShiftWorks(counterpart, first!));
     }
 
-    public SwapOutcome Approve(string rawId, Engineer? actor, DateTimeOffset now) => Decide(rawId, actor, now, SwapStatus.Approved);
+    public SwapResult Approve(string rawId, Engineer? actor, DateTimeOffset now) => Decide(rawId, actor, now, SwapStatus.Approved);
 
-    public SwapOutcome Decline(string rawId, Engineer? actor, DateTimeOffset now) => Decide(rawId, actor, now, SwapStatus.Declined);
+    public SwapResult Decline(string rawId, Engineer? actor, DateTimeOffset now) => Decide(rawId, actor, now, SwapStatus.Declined);
 
-    public SwapOutcome Cancel(string rawId, Engineer? actor, DateTimeOffset now) => Decide(rawId, actor, now, SwapStatus.Cancelled);
+    public SwapResult Cancel(string rawId, Engineer? actor, DateTimeOffset now) => Decide(rawId, actor, now, SwapStatus.Cancelled);
 
     /// <summary>Undoes an approved request before its shift starts: the overrides are cancelled, everyone is told.</summary>
-    public SwapOutcome Undo(string rawId, Engineer? actor, DateTimeOffset now)
+    public SwapResult Undo(string rawId, Engineer? actor, DateTimeOffset now)
     {
         if (SwapIds.Normalize(rawId) is not { } id || actor is null)
         {
-            return actor is null ? SwapOutcome.Refused(NotKnown) : NoSuchRequest(rawId);
+            return actor is null ? new SwapResult.NotOnRoster() : new SwapResult.NoSuchRequest(rawId);
         }
 
-        var outcome = store.Write(tx =>
+        var result = store.Write(tx =>
         {
-            var r = tx.Set<SwapRequest>().Get(id);
-            if (r is null)
+            if (tx.Set<SwapRequest>().Get(id) is not { } r)
             {
-                return NoSuchRequest(rawId);
+                return new SwapResult.NoSuchRequest(rawId);
             }
 
-            var isParty = actor.Id == r.RequesterId || actor.Id == r.CounterpartId;
-            if (!isParty && !SwapRules.IsBoss(actor))
+            var (onBehalfOf, refusal) = SwapRules.AuthoriseUndo(r, actor);
+            if (refusal is not null)
             {
-                return SwapOutcome.Refused($"Only the two people in request {r.Id} (or a manager or admin) can undo it. Nothing was changed.");
+                return refusal;
             }
 
-            if (r.Status != SwapStatus.Approved)
+            var undone = r.Undo(actor.Id, now);
+            if (undone is not SwapResult.Undone { Request: { } request })
             {
-                return new SwapOutcome(r, false, r.Status == SwapStatus.Undone
-                    ? $"Request {r.Id} was already undone. Nothing else changed."
-                    : $"Request {r.Id} is {r.Status.ToString().ToLowerInvariant()}, not approved, so there is nothing to undo.");
-            }
-
-            if (now >= r.ExpiresAt)
-            {
-                return SwapOutcome.Refused($"The shift in request {r.Id} has started, so it can no longer be undone. Ask for a new swap or cover instead.", r);
+                return undone;
             }
 
             foreach (var o in tx.Set<ScheduleOverride>().Find(o => o.SourceId == id))
@@ -110,104 +103,86 @@ public sealed class SwapService(
                 }
             }
 
-            var undone = r with { Status = SwapStatus.Undone, UndoneAt = now, UndoneById = actor.Id };
-            tx.Set<SwapRequest>().Upsert(undone);
-            SwapJournal.Audit(tx, undone, "undone", actor.Id, isParty ? null : r.RequesterId, now, "undone: the original schedule is back");
-            journal.Announce(tx, undone, "undone", now, [undone.RequesterId, undone.CounterpartId], channel: true);
-            return new SwapOutcome(undone, true, $"Undone: the schedule is back as it was before request {r.Id}.");
+            tx.Set<SwapRequest>().Upsert(request);
+            journal.Record(tx, request, SwapAction.Undone, actor.Id, onBehalfOf, now);
+            journal.Announce(tx, request, now, [request.RequesterId, request.CounterpartId], channel: true);
+            return undone;
         });
-        return outcome;
+        return result;
     }
 
-    private const string NotKnown = "I don't know who you are, so I can't act on swaps for you. Ask an admin to add you to the roster. Nothing was changed.";
-
-    private SwapOutcome Create(Engineer actor, Engineer requester, SwapSlot mine, Engineer? counterpart, SwapSlot? theirs, DateTimeOffset now)
+    private SwapResult Create(Engineer actor, Engineer requester, SwapSlot mine, Engineer? counterpart, SwapSlot? theirs, DateTimeOffset now)
     {
         if (actor.Id != requester.Id && !SwapRules.IsBoss(actor))
         {
-            return SwapOutcome.Refused($"Only a manager or admin can ask on someone else's behalf. Nothing was changed.");
+            return new SwapResult.NotAllowedOnBehalf();
         }
 
-        var outcome = store.Write(tx =>
-        {
-            var reason = rules.Check(requester, mine, counterpart, theirs, now);
-            if (reason is not null)
-            {
-                return SwapOutcome.Refused(reason + " Nothing was changed.");
-            }
-
-            var request = writer.Open(tx, actor, requester, mine, counterpart, theirs, now);
-            var id = request.Id;
-            return new SwapOutcome(request, true, counterpart is null
-                ? $"Request {id} is posted in the team channel for anyone to take."
-                : $"Request {id} is sent: I asked {counterpart.Name} in a direct message and posted it in the team channel.");
-        });
-        return outcome;
+        var result = store.Write<SwapResult>(tx => rules.Check(requester, mine, counterpart, theirs, now) is { } problem
+            ? new SwapResult.TradeBlocked(problem)
+            : new SwapResult.Opened(writer.Open(tx, actor, requester, mine, counterpart, theirs, now)));
+        return result;
     }
 
-    private SwapOutcome Decide(string rawId, Engineer? actor, DateTimeOffset now, SwapStatus to)
+    private SwapResult Decide(string rawId, Engineer? actor, DateTimeOffset now, SwapStatus to)
     {
         if (actor is null)
         {
-            return SwapOutcome.Refused(NotKnown);
+            return new SwapResult.NotOnRoster();
         }
 
         if (SwapIds.Normalize(rawId) is not { } id)
         {
-            return NoSuchRequest(rawId);
+            return new SwapResult.NoSuchRequest(rawId);
         }
 
-        var outcome = store.Write(tx =>
+        var result = store.Write(tx =>
         {
-            var r = tx.Set<SwapRequest>().Get(id);
-            if (r is null)
+            if (tx.Set<SwapRequest>().Get(id) is not { } r)
             {
-                return NoSuchRequest(rawId);
+                return new SwapResult.NoSuchRequest(rawId);
             }
 
-            var (allowed, onBehalfOf, refusal) = rules.Authorise(r, actor, to);
-            if (!allowed)
+            var (onBehalfOf, refusal) = SwapRules.Authorise(r, actor, to);
+            if (refusal is not null)
             {
-                return SwapOutcome.Refused(refusal + " Nothing was changed.");
+                return refusal;
             }
 
-            if (r.Status != SwapStatus.Open)
+            var decided = to switch
             {
-                return new SwapOutcome(r, false, $"Request {r.Id} is already {r.Status.ToString().ToLowerInvariant()}. Nothing else changed.");
-            }
-
-            if (now >= r.ExpiresAt)
+                SwapStatus.Approved => r.Approve(actor.Id, onBehalfOf, now),
+                SwapStatus.Declined => r.Decline(actor.Id, onBehalfOf, now),
+                _ => r.Cancel(actor.Id, onBehalfOf, now),
+            };
+            return decided switch
             {
-                return SwapOutcome.Refused($"Request {r.Id} ran out: its shift has started. Nothing was changed.", r);
-            }
-
-            return to switch
-            {
-                SwapStatus.Approved => ApproveIn(tx, r, actor, onBehalfOf, now),
-                SwapStatus.Declined => Close(tx, r, actor, onBehalfOf, now, SwapStatus.Declined, "declined", [r.RequesterId]),
-                _ => Close(tx, r, actor, onBehalfOf, now, SwapStatus.Cancelled, "cancelled", [r.CounterpartId]),
+                SwapResult.Approved approved => ApproveIn(tx, r, approved, actor, onBehalfOf, now),
+                SwapResult.Declined { Request: { } declined } => Close(tx, decided, declined, actor, onBehalfOf, now, SwapAction.Declined, [r.RequesterId]),
+                SwapResult.Cancelled { Request: { } cancelled } => Close(tx, decided, cancelled, actor, onBehalfOf, now, SwapAction.Cancelled, [r.CounterpartId]),
+                _ => decided,
             };
         });
-        return outcome;
+        return result;
     }
 
-    private SwapOutcome ApproveIn(IStoreTransaction tx, SwapRequest r, Engineer actor, string? onBehalfOf, DateTimeOffset now)
+    /// <summary>Saves an approval once the schedule still allows the trade: the overrides, the request, audit and messages.</summary>
+    private SwapResult ApproveIn(IStoreTransaction tx, SwapRequest r, SwapResult.Approved result, Engineer actor, string? onBehalfOf, DateTimeOffset now)
     {
         var requester = roster.Find(r.RequesterId);
         var taker = r.CounterpartId is null ? actor : roster.Find(r.CounterpartId);
         if (requester is null || taker is null)
         {
-            return SwapOutcome.Refused($"Someone in request {r.Id} is no longer on the roster. Nothing was changed.", r);
+            return new SwapResult.PersonGone(r);
         }
 
         // A cover opened for time off may be taken after its slot has started: the taker covers the rest of it.
         var forTimeOff = r.TimeOffId is not null;
         var mine = forTimeOff && r.RequesterStart < now ? r.RequesterSlot() with { Start = now } : r.RequesterSlot();
         var theirs = r.CounterpartSlot();
-        var reason = rules.Check(requester, mine, taker, theirs, now, exceptId: r.Id, started: forTimeOff);
-        if (reason is not null)
+        if (rules.Check(requester, mine, taker, theirs, now, exceptId: r.Id, started: forTimeOff) is { } problem)
         {
-            return SwapOutcome.Refused($"I can't approve request {r.Id}: {reason} Nothing was changed.", r);
+            return new SwapResult.CannotApprove(r, problem);
         }
 
         var n = 0;
@@ -230,34 +205,19 @@ public sealed class SwapService(
             });
         }
 
-        var approved = r with
-        {
-            Status = SwapStatus.Approved,
-            CounterpartId = taker.Id,
-            DecidedAt = now,
-            DecidedById = actor.Id,
-            DecidedOnBehalfOfId = onBehalfOf,
-        };
+        var approved = result.Request!;
         tx.Set<SwapRequest>().Upsert(approved);
-        var action = r.CounterpartId is null ? "taken" : "approved";
-        SwapJournal.Audit(tx, approved, action, actor.Id, onBehalfOf, now, $"{action}: {taker.Name} takes {requester.Name}'s {r.RequesterRole.ToString().ToLowerInvariant()} shift");
-        journal.Announce(tx, approved, "approved", now, [approved.RequesterId, approved.CounterpartId], channel: true);
-        return new SwapOutcome(approved, true, r.CounterpartId is null
-            ? $"Thanks: you now cover {requester.Name}'s shift. Everyone is told."
-            : $"Approved: the schedule is updated and everyone is told.");
+        var action = result.Taken ? SwapAction.Taken : SwapAction.Approved;
+        journal.Record(tx, approved, action, actor.Id, onBehalfOf, now);
+        journal.Announce(tx, approved, now, [approved.RequesterId, approved.CounterpartId], channel: true);
+        return result;
     }
 
-    private SwapOutcome Close(IStoreTransaction tx, SwapRequest r, Engineer actor, string? onBehalfOf, DateTimeOffset now, SwapStatus status, string action, IReadOnlyList<string?> tell)
+    private SwapResult Close(IStoreTransaction tx, SwapResult result, SwapRequest closed, Engineer actor, string? onBehalfOf, DateTimeOffset now, SwapAction action, IReadOnlyList<string?> tell)
     {
-        var closed = r with { Status = status, DecidedAt = now, DecidedById = actor.Id, DecidedOnBehalfOfId = onBehalfOf };
         tx.Set<SwapRequest>().Upsert(closed);
-        SwapJournal.Audit(tx, closed, action, actor.Id, onBehalfOf, now, action);
-        journal.Announce(tx, closed, action, now, tell, channel: false);
-        return new SwapOutcome(closed, true, $"Request {r.Id} is {action}. The schedule is unchanged.");
+        journal.Record(tx, closed, action, actor.Id, onBehalfOf, now);
+        journal.Announce(tx, closed, now, tell, channel: false);
+        return result;
     }
-
-    private static SwapOutcome NoSuchRequest(string rawId) =>
-        SwapOutcome.Refused($"There is no swap or cover request \"{Trim(rawId)}\". ⟦oncall⟧ swaps lists the open ones. Nothing was changed.");
-
-    private static string Trim(string text) => text.Length > 20 ? text[..20] + "…" : text;
 }

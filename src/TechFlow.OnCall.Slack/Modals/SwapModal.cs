@@ -93,7 +93,7 @@ public sealed class SwapModal(
         }
 
         var choice = submission.Value(TheirsBlock) ?? Propose;
-        SwapOutcome outcome;
+        SwapResult outcome;
         if (choice == Cover)
         {
             outcome = swaps.RequestCover(actor, actor, mine, counterpart, now);
@@ -107,10 +107,10 @@ public sealed class SwapModal(
             SwapSlot? theirs;
             if (choice == Propose)
             {
-                (theirs, var reason) = swaps.Propose(actor, mine, counterpart, now);
+                (theirs, var refusal) = swaps.Propose(actor, mine, counterpart, now);
                 if (theirs is null)
                 {
-                    return Errors(TheirsBlock, reason ?? "I couldn't find a shift to trade.");
+                    return Errors(TheirsBlock, refusal is null ? "I couldn't find a shift to trade." : messages.Say(refusal));
                 }
             }
             else if (!TryUnix(choice, out var theirStart) || (theirs = schedule.SlotIn(counterpart.Id, schedule.WindowAt(theirStart))) is null)
@@ -121,13 +121,14 @@ public sealed class SwapModal(
             outcome = swaps.RequestSwap(actor, actor, mine, counterpart, theirs, now);
         }
 
+        var said = messages.Say(outcome);
         if (!outcome.Changed || outcome.Request is not { } request)
         {
-            var about = counterpart is not null && outcome.Message.Contains(counterpart.Name, StringComparison.Ordinal) ? WhoBlock : MineBlock;
-            return Errors(about, SlackText.Commands(outcome.Message));
+            var about = counterpart is not null && said.Contains(counterpart.Name, StringComparison.Ordinal) ? WhoBlock : MineBlock;
+            return Errors(about, SlackText.Commands(said));
         }
 
-        var confirmation = messages.Ask(request, now, forRequester: true) with { Text = [outcome.Message], Buttons = [] };
+        var confirmation = messages.Ask(request, now, forRequester: true) with { Text = [said], Buttons = [] };
         return Update(Modal(Callback, "Swap requested", Reply(confirmation), submit: null));
     }
 
