@@ -1,20 +1,18 @@
 using Quartz;
-using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCallBot.Observability;
 
 namespace TechFlow.OnCallBot.Extensions;
 
 /// <summary>
-/// A store initializer that needs nothing from the other initializers, seeding or planning, and writes only its own
-/// records: on a LiteDB store it runs on another thread while they do (loading the runbooks is one).
+/// Start-up work that runs on a second core while the store is prepared: on LiteDB (in-memory Quartz store), building
+/// the Quartz scheduler, which does not touch the store. <see cref="Wait"/> is called before the store counts as
+/// prepared, so nothing is served, and no hosted service starts, before this work is done.
 /// </summary>
-internal interface IIndependentStoreInitializer : IStoreInitializer;
-
-/// <summary>
-/// Start-up work that runs on a second core while the store is prepared: the independent store initializers and, on
-/// LiteDB (in-memory Quartz store), building the Quartz scheduler. <see cref="Wait"/> is called before the store
-/// counts as prepared, so nothing is served, and no hosted service starts, before this work is done.
-/// </summary>
+/// <remarks>
+/// Store initializers all run in order on the preparing thread. Loading the runbooks used to run here too, but LiteDB
+/// 5 adds a collection to its header page without guarding readers of it, so a runbook write racing another
+/// initializer's <c>EnsureIndex</c> could throw "Collection was modified" inside the engine (seen in CI).
+/// </remarks>
 internal sealed class StartupAlongside
 {
     private readonly List<Task> _work = [];
@@ -23,26 +21,14 @@ internal sealed class StartupAlongside
     {
     }
 
-    /// <summary>Starts the work; returns the initializers left for the caller to run in order.</summary>
-    public static StartupAlongside Start(IServiceProvider services, IOnCallStore store, bool liteDb, out IReadOnlyList<IStoreInitializer> inOrder)
+    /// <summary>Starts the work.</summary>
+    public static StartupAlongside Start(IServiceProvider services, bool liteDb)
     {
         var alongside = new StartupAlongside();
-        var initializers = services.GetServices<IStoreInitializer>().ToList();
         if (!liteDb)
         {
             // PostgreSQL: initializers create tables and indexes that Quartz's clustered store may also need; keep the order.
-            inOrder = initializers;
             return alongside;
-        }
-
-        inOrder = [.. initializers.Where(i => i is not IIndependentStoreInitializer)];
-        foreach (var initializer in initializers.OfType<IIndependentStoreInitializer>())
-        {
-            alongside._work.Add(Task.Run(() =>
-            {
-                initializer.Initialize(store);
-                StartupTimeline.Mark(initializer.GetType().Name);
-            }));
         }
 
         if (services.GetService<ISchedulerFactory>() is { } schedulers)

@@ -50,16 +50,16 @@ public static class StoreServiceCollectionExtensions
 
     /// <summary>
     /// Opens the store (throwing <see cref="StoreUnavailableException"/> when another process holds it or a newer build wrote it), prepares its indexes, seeds an empty store when configured, and plans the schedule ahead.
-    /// Runs before the first request is served; independent work (the runbooks, the Quartz scheduler) runs alongside on
-    /// another thread and is finished before this returns.
+    /// Runs before the first request is served; building the Quartz scheduler runs alongside on another thread and is
+    /// finished before this returns.
     /// </summary>
     public static void PrepareStore(this IServiceProvider services)
     {
         var store = services.GetRequiredService<IOnCallStore>();
         StartupTimeline.Mark("store opened");
         var options = services.GetRequiredService<IOptions<StoreOptions>>().Value;
-        var alongside = StartupAlongside.Start(services, store, !options.IsPostgres, out var inOrder);
-        foreach (var initializer in inOrder)
+        var alongside = StartupAlongside.Start(services, !options.IsPostgres);
+        foreach (var initializer in services.GetServices<IStoreInitializer>())
         {
             initializer.Initialize(store);
             StartupTimeline.Mark(initializer.GetType().Name);

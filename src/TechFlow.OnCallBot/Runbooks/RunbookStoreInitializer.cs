@@ -1,14 +1,12 @@
 using TechFlow.OnCall.Core.Runbooks;
 using TechFlow.OnCall.Core.Storage;
-using TechFlow.OnCallBot.Extensions;
 
 namespace TechFlow.OnCallBot.Runbooks;
 
 /// <summary>
-/// Loads the runbooks folder into the store when the store opens; a bad folder keeps what is stored. Touches only
-/// runbook records, so on LiteDB it runs alongside the rest of the store's preparation.
+/// Loads the runbooks folder into the store when the store opens; a bad folder keeps what is stored.
 /// </summary>
-internal sealed class RunbookStoreInitializer(RunbookService runbooks, ILogger<RunbookStoreInitializer> logger) : IIndependentStoreInitializer
+internal sealed class RunbookStoreInitializer(RunbookService runbooks, ILogger<RunbookStoreInitializer> logger) : IStoreInitializer
 {
     public void Initialize(IOnCallStore store)
     {
