@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test. Needs the .NET 10 SDK, Node.js 20+ with npm, Debian's chromium (browser tests) and Debian's
-# PostgreSQL server binaries (the PostgreSQL provider's tests; as root, missing ones are installed with apt-get).
+# Runs every test. Needs the .NET 10 SDK, Node.js 20+ with npm, and from Debian chromium (browser tests), PostgreSQL's
+# server binaries (the PostgreSQL provider's tests) and gcc or clang (the native build); as root, missing Debian
+# packages are installed with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -10,9 +11,20 @@ if [ ! -f tools/validators/node_modules/.package-lock.json ] || [ tools/validato
   (cd tools/validators && npm ci --no-audit --no-fund --silent)
 fi
 
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
-  echo "test.sh: chromium is not installed; on Debian: sudo apt-get install -y chromium" >&2
-  exit 1
+# Debian packages the tests need: chromium (browser tests), PostgreSQL's server (the PostgreSQL provider's tests) and a C
+# toolchain (the native build links with it). As root, missing ones are installed; otherwise test.sh says what to install.
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -n "${ONCALL_TEST_POSTGRES:-}" ] || ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+command -v cc >/dev/null 2>&1 || command -v clang >/dev/null 2>&1 || missing+=(gcc)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "test.sh: missing ${missing[*]}; on Debian: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
 fi
 
 # A throwaway PostgreSQL cluster on a loopback port for the PostgreSQL tests, stopped and removed on exit.
@@ -30,3 +42,17 @@ dotnet test TechFlow.OnCallBot.sln --logger "console;verbosity=normal" "$@"
 # to simulate a restart keep it): the storage port behaves the same on both providers.
 ONCALL_TEST_TESTBOT_PROVIDER=Postgres dotnet test tests/TechFlow.OnCall.Core.Tests --no-build "$@"
 tools/agents-playground/e2e.sh
+
+# The native build (-p:PublishAot=true, docs/operations.md "Publishing"): the tests that run the bot as a separate
+# process run once more against it, so what the native compiler keeps is what the JIT build runs (about 5 minutes on
+# 2 cores; ONCALL_SKIP_NATIVE=1 skips it).
+if [ -z "${ONCALL_SKIP_NATIVE:-}" ]; then
+  native_dir=$(mktemp -d "${TMPDIR:-/tmp}/oncall-native.XXXXXX")
+  rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+  dotnet publish src/TechFlow.OnCallBot -c Release -r "$rid" -p:PublishAot=true -o "$native_dir" --nologo -v q
+  export ONCALL_HOST_NATIVE="$native_dir/TechFlow.OnCallBot"
+  dotnet test tests/TechFlow.OnCallBot.Tests --no-build --filter Category=ShippedHost
+  dotnet test tests/TechFlow.OnCall.Slack.Tests --no-build --filter "Category=ShippedHost|Category=KillTrials"
+  dotnet test tests/TechFlow.OnCall.Teams.Tests --no-build --filter Category=ShippedHost
+  rm -rf "$native_dir"
+fi

@@ -17,8 +17,14 @@ const settings = {
 };
 const root = path.resolve(__dirname, '../..');
 const out = path.join(__dirname, '.out');
-const hostDir = path.join(out, 'host');
+// Which build of ours runs: the native executable (default, the single-instance deployment, docs/operations.md) or, with
+// --build jit, the framework-dependent ReadyToRun publish run by `dotnet` (the build PostgreSQL replicas use).
+const hostBuild = opt('build', 'native');
+if (!['native', 'jit'].includes(hostBuild)) throw new Error(`--build must be native or jit, not ${hostBuild}`);
+const hostDir = path.join(out, hostBuild === 'native' ? 'host-native' : 'host');
 const hostDll = path.join(hostDir, 'TechFlow.OnCallBot.dll');
+/** The command and arguments that run our host (or its CLI) with argv, for the build chosen with --build. */
+const hostCommand = (argv) => (hostBuild === 'native' ? [path.join(hostDir, 'TechFlow.OnCallBot'), argv] : ['dotnet', [hostDll, ...argv]]);
 const seedFile = path.join(root, 'src/TechFlow.OnCallBot/seed/techflow.json');
 const scheduleFile = path.join(out, 'schedule.json');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -28,10 +34,11 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 function build() {
   fs.mkdirSync(out, { recursive: true });
   if (!args.includes('--skip-build')) {
-    execFileSync('dotnet', ['publish', path.join(root, 'src/TechFlow.OnCallBot'), '-c', 'Release', '-r', 'linux-x64', '--self-contained', 'false', '-o', hostDir, '--nologo', '-v', 'q'], { stdio: 'inherit' });
+    const kind = hostBuild === 'native' ? ['-p:PublishAot=true'] : ['--self-contained', 'false'];
+    execFileSync('dotnet', ['publish', path.join(root, 'src/TechFlow.OnCallBot'), '-c', 'Release', '-r', 'linux-x64', ...kind, '-o', hostDir, '--nologo', '-v', 'q'], { stdio: 'inherit' });
   }
   const store = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-export-'));
-  const json = execFileSync('dotnet', [hostDll, 'schedule', '--from', new Date(Date.now() - 8 * 86400e3).toISOString().slice(0, 10), '--weeks', '6', '--format', 'json', `--Store:Path=${path.join(store, 'oncall.db')}`], { cwd: hostDir });
+  const json = execFileSync(...hostCommand(['schedule', '--from', new Date(Date.now() - 8 * 86400e3).toISOString().slice(0, 10), '--weeks', '6', '--format', 'json', `--Store:Path=${path.join(store, 'oncall.db')}`]), { cwd: hostDir });
   fs.rmSync(store, { recursive: true, force: true });
   fs.writeFileSync(scheduleFile, json);
 }
@@ -129,7 +136,7 @@ function table({ rows, loads }, peer, { title, header, measures, footer }) {
     return `| ${label} | ${a.toFixed(digits)} | ${b.toFixed(digits)} | ${(a / b).toFixed(2)} (${better}) |`;
   };
   const text = [
-    `${title}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${settings.rounds} interleaved rounds, ${os.cpus().length} cores, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, GC ${settings.gc}`,
+    `${title}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${settings.rounds} interleaved rounds, ${os.cpus().length} cores, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}, our ${hostBuild} build, GC ${settings.gc}`,
     '',
     header,
     '| --- | --- | --- | --- |',
@@ -142,4 +149,4 @@ function table({ rows, loads }, peer, { title, header, measures, footer }) {
   if (file) fs.writeFileSync(file, text + '\n');
 }
 
-module.exports = { args, opt, settings, hostDir, hostDll, seedFile, scheduleFile, sleep, build, gcEnv, port, track, start, stop, interleave, table };
+module.exports = { args, opt, settings, hostBuild, hostDir, hostDll, hostCommand, seedFile, scheduleFile, sleep, build, gcEnv, port, track, start, stop, interleave, table };

@@ -9,7 +9,7 @@ const autocannon = require('autocannon');
 const teams = require('./teams');
 const { facts, load: loadModel } = require('./peer-oncall');
 const { cpuSeconds } = require('./proc');
-const { opt, settings, hostDir, hostDll, seedFile, scheduleFile, build, gcEnv, port, track, start, interleave, table } = require('./driver');
+const { opt, settings, hostDir, hostCommand, seedFile, scheduleFile, build, gcEnv, port, track, start, interleave, table } = require('./driver');
 
 const route = '/api/messages';
 
@@ -27,7 +27,7 @@ async function startConnector(email) {
 // --cpus 1 pins both bots to the same CPU list (taskset), so a multi-threaded host gets no more cores than Node.
 const pinned = (command, argv, options) => (opt('cpus', null) ? spawn('taskset', ['-c', opt('cpus'), command, ...argv], options) : spawn(command, argv, options));
 const targets = {
-  ours: (p, dir) => pinned('dotnet', [hostDll, '--urls', `http://127.0.0.1:${p}`], {
+  ours: (p, dir) => pinned(...hostCommand(['--urls', `http://127.0.0.1:${p}`]), {
     cwd: hostDir,
     env: { ...process.env, Store__Path: path.join(dir, 'oncall.db'), ASPNETCORE_ENVIRONMENT: 'Development', ...gcEnv() },
     stdio: 'ignore',

@@ -19,16 +19,17 @@ const sampleSeconds = Number(opt('sample', 10));
 const rate = Number(opt('rate', 20));
 const burst = Number(opt('burst', 10));
 const every = Number(opt('every', 60));
-const hostDll = path.join(__dirname, '.out', 'host', 'TechFlow.OnCallBot.dll');
+const { hostBuild, hostDir, hostCommand } = require('./driver');
 const secret = 'load-benchmark-signing-secret';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
-  if (!fs.existsSync(hostDll)) throw new Error(`${hostDll} not found: run "node run.js --rounds 1" once to publish the host`);
+  const [command, argv] = hostCommand([]);
+  if (!fs.existsSync(hostBuild === 'native' ? command : argv[0])) throw new Error(`no ${hostBuild} build in ${hostDir}: run "node run.js --rounds 1 --build ${hostBuild}" once to publish it`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-soak-'));
   const port = 39700 + Math.floor(Math.random() * 200);
-  const child = spawn('dotnet', [hostDll, '--urls', `http://127.0.0.1:${port}`], {
-    cwd: path.dirname(hostDll),
+  const child = spawn(...hostCommand(['--urls', `http://127.0.0.1:${port}`]), {
+    cwd: hostDir,
     env: { ...process.env, Store__Path: path.join(dir, 'oncall.db'), Slack__SigningSecret: secret },
     stdio: 'ignore',
   });

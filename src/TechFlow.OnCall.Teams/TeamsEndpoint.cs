@@ -34,7 +34,7 @@ public sealed class TeamsEndpoint(
         Activity? activity;
         try
         {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, TeamsJson.Options, ct);
+            activity = await JsonSerializer.DeserializeAsync(http.Request.Body, TeamsJsonContext.Default.Activity, ct);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

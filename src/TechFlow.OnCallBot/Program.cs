@@ -21,6 +21,7 @@ builder.Services
     .AddOnCallCore(builder.Configuration)
     .AddOnCallStore(builder.Configuration)
     .AddOutboxDispatcher()
+    .AddIdleMemoryTrim(builder.Configuration)
     .AddAdmin()
     .AddPlayground()
     .AddOnCallMetrics()

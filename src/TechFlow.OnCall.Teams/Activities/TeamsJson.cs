@@ -9,5 +9,14 @@ public static class TeamsJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = TeamsJsonContext.Default,
     };
 }
+
+/// <summary>
+/// Generated (de)serialisers for the activities the bot reads, with <see cref="TeamsJson"/>'s conventions. Generated,
+/// not reflected, so the native build reads activities exactly as the JIT build does.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Activity))]
+internal sealed partial class TeamsJsonContext : JsonSerializerContext;

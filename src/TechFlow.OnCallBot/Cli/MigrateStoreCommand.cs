@@ -4,6 +4,7 @@ using Humanizer;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
 using TechFlow.OnCallBot.Extensions;
+using TechFlow.OnCallBot.Providers;
 
 namespace TechFlow.OnCallBot.Cli;
 

@@ -1,4 +1,5 @@
 using Quartz;
+using TechFlow.OnCallBot.Providers;
 
 namespace TechFlow.OnCallBot.Extensions;
 
@@ -17,7 +18,8 @@ public static class JobStoreExtensions
     public static void UseOnCallJobStore(this IQuartzBuilder quartz, IConfiguration configuration)
     {
         var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        if (!store.IsPostgres)
+        // Not PostgreSQL in the native build either (the store refuses it there; see PostgresStoreProvider).
+        if (!store.IsPostgres || !PostgresStoreProvider.Available)
         {
             quartz.UseInMemoryStore();
             return;

@@ -1,3 +1,5 @@
+using TechFlow.OnCallBot.Providers;
+
 namespace TechFlow.OnCallBot.Extensions;
 
 /// <summary>Configuration section <c>Store</c>.</summary>

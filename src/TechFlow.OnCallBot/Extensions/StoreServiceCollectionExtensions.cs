@@ -6,6 +6,7 @@ using TechFlow.OnCall.Core.Schedule;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
 using TechFlow.OnCallBot.Observability;
+using TechFlow.OnCallBot.Providers;
 using TechFlow.OnCallBot.Seeding;
 
 namespace TechFlow.OnCallBot.Extensions;
@@ -21,7 +22,8 @@ public static class StoreServiceCollectionExtensions
             .Validate(o => o.IsPostgres || string.Equals(o.Provider, StoreOptions.LiteDb, StringComparison.OrdinalIgnoreCase), "Store:Provider must be 'LiteDb' or 'Postgres'")
             .Validate(o => o.IsPostgres || !string.IsNullOrWhiteSpace(o.Path), "Store:Path must not be empty")
             .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(o.ConnectionString), "Store:ConnectionString is required when Store:Provider is 'Postgres'")
-            .Validate(o => !o.IsPostgres || string.IsNullOrWhiteSpace(o.ConnectionString) || PostgresStoreProvider.TryParse(o.ConnectionString, out _), "Store:ConnectionString is not a valid PostgreSQL connection string (Host=...;Database=...;Username=...;Password=...)")
+            .Validate(o => !o.IsPostgres || PostgresStoreProvider.Available, PostgresStoreProvider.NativeBuild)
+            .Validate(o => !o.IsPostgres || !PostgresStoreProvider.Available || string.IsNullOrWhiteSpace(o.ConnectionString) || PostgresStoreProvider.TryParse(o.ConnectionString, out _), "Store:ConnectionString is not a valid PostgreSQL connection string (Host=...;Database=...;Username=...;Password=...)")
             .ValidateOnStart();
         services.AddOptions<ClusterOptions>()
             .Bind(configuration.GetSection(ClusterOptions.Section))

@@ -5,6 +5,7 @@ using System.Text;
 using TechFlow.OnCall.Core.Announcements;
 using TechFlow.OnCall.Slack.Tests.Support;
 using TechFlow.OnCall.Storage;
+using TechFlow.OnCall.Testing;
 
 namespace TechFlow.OnCall.Slack.Tests.Reliability;
 
@@ -40,7 +41,8 @@ internal static class KillTrial
             var settings = Settings(directory, slack, zone, reminder);
             var prefix = burst ? "page:" : "handoff-reminder:";
 
-            ChildHost? first = null;
+            // Set as soon as the process exists: the native host can post due work before its first health check answers.
+            var running = new TaskCompletionSource<ChildHost>(TaskCreationOptions.RunContinuationsAsynchronously);
             var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var target = random.Next(1, burst ? 2 * BurstPages + 1 : 3);
             var beforeProcessing = moment == KillMoment.BeforeSend || (burst && random.Next(2) == 0);
@@ -51,7 +53,7 @@ internal static class KillTrial
                 call.Method == "chat.postMessage" && (FakeSlackApi.KeyOf(call.Body) is not { } key || key.StartsWith(prefix, StringComparison.Ordinal));
             bool Hit(FakeSlackCall call) => Ours(call) && Interlocked.Increment(ref seen) == target;
 
-            slack.BeforeProcessing = call =>
+            slack.BeforeProcessing = async call =>
             {
                 if (!burst && Ours(call))
                 {
@@ -60,12 +62,12 @@ internal static class KillTrial
 
                 if (beforeProcessing && Hit(call))
                 {
-                    first?.Kill();
+                    (await running.Task).Kill();
                     killed.TrySetResult();
-                    return Task.FromResult(false);
+                    return false;
                 }
 
-                return Task.FromResult(true);
+                return true;
             };
             slack.AfterProcessing = async call =>
             {
@@ -79,18 +81,18 @@ internal static class KillTrial
                     _ = Task.Run(async () =>
                     {
                         await Task.Delay(slowKillAfter);
-                        first?.Kill();
+                        (await running.Task).Kill();
                         killed.TrySetResult();
                     });
                     await Task.Delay(TimeSpan.FromSeconds(3));
                     return;
                 }
 
-                first?.Kill();
+                (await running.Task).Kill();
                 killed.TrySetResult();
             };
 
-            first = await ChildHost.StartAsync(settings);
+            var first = await ChildHost.StartAsync(settings, started: running.SetResult);
             await using (first)
             {
                 if (burst)

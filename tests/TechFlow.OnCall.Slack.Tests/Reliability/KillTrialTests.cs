@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using TechFlow.OnCall.Slack.Tests.Support;
+using TechFlow.OnCall.Testing;
 using Xunit.Abstractions;
 
 namespace TechFlow.OnCall.Slack.Tests.Reliability;

@@ -8,6 +8,7 @@ using TechFlow.OnCall.Core.Paging;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Slack.Tests.Support;
 using TechFlow.OnCall.Storage.Postgres;
+using TechFlow.OnCall.Testing;
 
 namespace TechFlow.OnCall.Slack.Tests.Reliability;
 

@@ -26,6 +26,7 @@ public class AppSettingsExampleTests
     [InlineData(TechFlow.OnCallBot.Playground.PlaygroundOptions.Section, typeof(TechFlow.OnCallBot.Playground.PlaygroundOptions))]
     [InlineData(CalendarFeedOptions.Section, typeof(CalendarFeedOptions))]
     [InlineData(TechFlow.OnCallBot.Health.HealthOptions.Section, typeof(TechFlow.OnCallBot.Health.HealthOptions))]
+    [InlineData(TechFlow.OnCallBot.Background.MemoryTrimOptions.Section, typeof(TechFlow.OnCallBot.Background.MemoryTrimOptions))]
     public void Example_Section_ListsEverySettableProperty(string section, Type options)
     {
         var keys = Example().GetSection(section).GetChildren().Select(c => c.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);

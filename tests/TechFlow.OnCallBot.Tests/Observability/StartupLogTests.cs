@@ -6,6 +6,7 @@ using TechFlow.OnCallBot.Tests.Support;
 namespace TechFlow.OnCallBot.Tests.Observability;
 
 /// <summary>The real process as an operator starts it: JSON logs, one line per component, Quartz quiet, no secret in any line.</summary>
+[Trait("Category", "ShippedHost")]
 public sealed class StartupLogTests : IDisposable
 {
     private const string SigningSecret = "slack-signing-secret-9f8e7d";

@@ -12,6 +12,7 @@ using TechFlow.OnCallBot.Tests.Support;
 namespace TechFlow.OnCallBot.Tests.Store;
 
 /// <summary>The CLI beside a running host: reads and backups go through the host, restore is refused.</summary>
+[Trait("Category", "ShippedHost")]
 public sealed class StoreAdminTests : IDisposable
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);

@@ -8,6 +8,7 @@ using TechFlow.OnCallBot.Tests.Support;
 namespace TechFlow.OnCallBot.Tests.Store;
 
 /// <summary>One process owns a store: a second host or a writing CLI on a held store stops before touching it.</summary>
+[Trait("Category", "ShippedHost")]
 public sealed class StoreLockTests : IDisposable
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);

@@ -8,6 +8,7 @@ using TechFlow.OnCallBot.Tests.Support;
 namespace TechFlow.OnCallBot.Tests.Store;
 
 /// <summary>The host and the schema version its store records.</summary>
+[Trait("Category", "ShippedHost")]
 public sealed class StoreSchemaTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 15, 0, 0, TimeSpan.Zero);

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text;
+using TechFlow.OnCall.Testing;
 
 namespace TechFlow.OnCallBot.Tests.Support;
 
-/// <summary>The built bot (TechFlow.OnCallBot.dll beside the tests) run as a separate process, as an operator would.</summary>
+/// <summary>The built bot run as a separate process, as an operator would (<see cref="HostCommand"/> says which build).</summary>
 public sealed class BotProcess : IDisposable
 {
     private readonly Process _process;
@@ -22,22 +23,13 @@ public sealed class BotProcess : IDisposable
 
     public static BotProcess Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TechFlow.OnCallBot.dll"));
+        var info = HostCommand.Create();
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        return new BotProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new BotProcess(Process.Start(info) ?? throw new InvalidOperationException("the bot did not start"));
     }
 
     public string Output

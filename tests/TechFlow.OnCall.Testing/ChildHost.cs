@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace TechFlow.OnCall.Slack.Tests.Reliability;
+namespace TechFlow.OnCall.Testing;
 
 /// <summary>
-/// The real host as a child process (<c>dotnet TechFlow.OnCallBot.dll</c> from this test's output folder, or from
-/// <c>ONCALL_HOST_DIR</c> to try another build), on 127.0.0.1 and a free port, configured with command-line keys.
-/// <see cref="Kill"/> is SIGKILL: no shutdown code runs.
+/// The real host as a child process (<see cref="HostCommand"/>: the build beside the tests, another folder, or the
+/// native build), on 127.0.0.1 and a free port, configured with command-line keys. <see cref="Kill"/> is SIGKILL: no
+/// shutdown code runs.
 /// </summary>
-internal sealed class ChildHost : IAsyncDisposable
+public sealed class ChildHost : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Queue<string> _output = new();
@@ -40,34 +40,31 @@ internal sealed class ChildHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the host and waits (up to 90 s) until <c>/healthz</c> answers.</summary>
-    public static async Task<ChildHost> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the host in <paramref name="environment"/> and waits (up to 90 s) until <c>/healthz</c> answers;
+    /// <paramref name="started"/> gets the process at once, for a test that may have to kill it before then (a fast host
+    /// can post its start-up work before the first health check).
+    /// </summary>
+    public static async Task<ChildHost> StartAsync(IReadOnlyDictionary<string, string> settings, string environment = "Production", Action<ChildHost>? started = null)
     {
         var port = FreePort();
-        var folder = Environment.GetEnvironmentVariable("ONCALL_HOST_DIR") is { Length: > 0 } other ? other : AppContext.BaseDirectory;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(folder, "TechFlow.OnCallBot.dll"));
+        var start = HostCommand.Create();
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
         }
 
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var host = new ChildHost(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), new Uri($"http://127.0.0.1:{port}/"));
+        var host = new ChildHost(Process.Start(start) ?? throw new InvalidOperationException("the host did not start"), new Uri($"http://127.0.0.1:{port}/"));
+        started?.Invoke(host);
         using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(2) };
         for (var i = 0; i < 900; i++)
         {
             if (host.HasExited)
             {
-                throw new InvalidOperationException("The host exited at start:\n" + host.Output);
+                return host.Killed ? host : throw new InvalidOperationException("The host exited at start:\n" + host.Output);
             }
 
             try
@@ -92,9 +89,13 @@ internal sealed class ChildHost : IAsyncDisposable
         throw new TimeoutException("The host did not answer /healthz within 90 s:\n" + host.Output);
     }
 
+    /// <summary>Whether <see cref="Kill"/> ended it (possibly during start-up, which <see cref="StartAsync"/> then allows).</summary>
+    public bool Killed { get; private set; }
+
     /// <summary>SIGKILL, and waits until the process is gone.</summary>
     public void Kill()
     {
+        Killed = true;
         if (!_process.HasExited)
         {
             _process.Kill();
