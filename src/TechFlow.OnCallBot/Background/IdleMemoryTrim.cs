@@ -47,9 +47,6 @@ public sealed class IdleMemoryTrim : BackgroundService
         _atLastTick = allocated();
     }
 
-    /// <summary>How many trims have run.</summary>
-    public int Trims { get; private set; }
-
     /// <summary>One look: trims when enough was allocated since the last trim and the last interval was quiet.</summary>
     internal bool Tick()
     {
@@ -62,7 +59,6 @@ public sealed class IdleMemoryTrim : BackgroundService
         }
 
         _collect();
-        Trims++;
         _atLastTrim = _atLastTick = _allocated();
         return true;
     }
