@@ -13,6 +13,8 @@ if (CliApp.IsCommand(args))
 }
 
 StartupTimeline.Mark("main");
+// Before anything else is allocated, so the garbage collector never has to move it (see LiteDbBufferPool).
+LiteDbBufferPool.PlaceFirst();
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrlsIfUnset("http://localhost:3978");
 builder.Logging.UseConsoleSettings(builder.Configuration);
