@@ -34,7 +34,7 @@ public sealed class OnCallCommandHandler(
         }
 
         var input = await identity.InputAsync(command.UserId, command.ChannelId, cancellationToken);
-        var text = identity.Mentions(command.Text);
+        var text = identity.MessageText(command.Text);
         var stamp = form is null && memo?.Now() is { } now && conversation.IsLookup(text) ? now : (SlashAnswerMemo.Stamp?)null;
 
         // A memoised answer is computed for the instant its stamp was taken, so the key's minute is the answer's.

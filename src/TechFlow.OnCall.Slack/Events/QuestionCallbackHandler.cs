@@ -26,7 +26,7 @@ public sealed partial class QuestionCallbackHandler(
         }
 
         var input = await identity.InputAsync(callback.User, callback.Channel, cancellationToken);
-        var reply = await conversation.AskAsync(input with { Text = identity.Mentions(LeadingMentions().Replace(callback.Text, "").Trim()) }, cancellationToken);
+        var reply = await conversation.AskAsync(input with { Text = identity.MessageText(LeadingMentions().Replace(callback.Text, "").Trim()) }, cancellationToken);
         var threadTs = isMention ? callback.ThreadTs ?? callback.Ts : null;
         await api.Chat.PostMessageAsync(callback.Channel, BlockKitRenderer.Render(reply), threadTs, cancellationToken);
     }

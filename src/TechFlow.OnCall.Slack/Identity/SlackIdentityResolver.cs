@@ -4,6 +4,7 @@ using TechFlow.OnCall.Core.Conversation;
 using TechFlow.OnCall.Core.Roster;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Slack.Api;
+using TechFlow.OnCall.Slack.Rendering;
 
 namespace TechFlow.OnCall.Slack.Identity;
 
@@ -41,6 +42,12 @@ public sealed class SlackIdentityResolver(
 
     /// <summary><paramref name="text"/> with Slack's user mentions translated into engineer references (<see cref="SlackMentions"/>).</summary>
     public string Mentions(string text) => SlackMentions.Translate(text, roster.BySlackId);
+
+    /// <summary>
+    /// The text of a message or slash command as the person typed it, for the core: mentions translated
+    /// (<see cref="Mentions"/>), then Slack's escaping of &amp;, &lt; and &gt; undone (<see cref="SlackText.Unescape"/>).
+    /// </summary>
+    public string MessageText(string text) => SlackText.Unescape(Mentions(text));
 
     public async Task<Engineer?> ResolveAsync(string? slackUserId, CancellationToken cancellationToken)
     {

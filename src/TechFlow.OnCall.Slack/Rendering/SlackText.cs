@@ -14,6 +14,17 @@ public static class SlackText
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>
+    /// Undoes <see cref="Escape"/> on text as Slack sends it in messages and slash commands, where what the person typed
+    /// arrives with those three characters escaped (and real markup, such as mentions, unescaped). <c>&amp;amp;</c> goes
+    /// last, so a typed <c>&amp;lt;</c> stays <c>&amp;lt;</c>. Text from a modal's inputs arrives as typed and needs none.
+    /// </summary>
+    public static string Unescape(string text) =>
+        !text.Contains('&', StringComparison.Ordinal) ? text
+            : text.Replace("&lt;", "<", StringComparison.Ordinal)
+                .Replace("&gt;", ">", StringComparison.Ordinal)
+                .Replace("&amp;", "&", StringComparison.Ordinal);
+
+    /// <summary>
     /// Escapes <paramref name="text"/>, writes its commands with the slash command, and turns person references into
     /// <c>&lt;@U…&gt;</c> for people with a Slack id, otherwise into their (escaped) name.
     /// </summary>

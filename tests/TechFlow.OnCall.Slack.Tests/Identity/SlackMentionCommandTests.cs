@@ -39,4 +39,23 @@ public sealed class SlackMentionCommandTests : IAsyncLifetime
         Assert.Equal("lisa-wang", stored.EngineerId);
         Assert.Equal("conference", stored.Reason);
     }
+
+    /// <summary>Slack sends &amp;, &lt; and &gt; typed in a message or a command escaped; the core stores what was typed.</summary>
+    [Fact]
+    public async Task TimeOffCommand_ReasonWithAmpersandAndAngleBrackets_IsStoredAsTyped()
+    {
+        using var host = new SlackHost(_slack, _time);
+        using var client = host.CreateClient();
+        var roster = host.Services.GetRequiredService<RosterService>();
+        roster.Save(roster.Find("lisa-wang")! with { SlackUserId = "U0LISA" });
+
+        // Typed: "R&D offsite <3 days> &lt;literal&gt;" (the last word typed with its ampersand entity spelled out).
+        using var response = await client.SendAsync(SlackSigner.Request("/slack/commands",
+            SlackSigner.CommandBody("timeoff add 2027-05-03 2027-05-07 R&amp;D offsite &lt;3 days&gt; &amp;lt;literal&amp;gt;", "U0LISA", _slack.BaseUrl + "/hooks/cmd2"),
+            "application/x-www-form-urlencoded", Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(host.Services.GetRequiredService<IOnCallStore>().Set<TimeOff>().All());
+        Assert.Equal("R&D offsite <3 days> &lt;literal&gt;", stored.Reason);
+    }
 }
