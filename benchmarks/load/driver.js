@@ -53,7 +53,10 @@ function gcEnv() {
   }
 }
 
-let nextPort = 39100 + Math.floor(Math.random() * 1500);
+// Below Linux's ephemeral range (32768-60999 by default): a port in it can be taken as the local end of one of the
+// thousands of connections a load phase opens (and leaves in TIME_WAIT), and the next server could not listen there
+// (most likely why a Teams round once failed with "ours gave no answer within 60 s"; its output is now kept to tell).
+let nextPort = 21000 + Math.floor(Math.random() * 8000);
 const port = () => nextPort++;
 const children = new Set();
 process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
@@ -63,6 +66,11 @@ function track(child) {
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
+}
+
+/** A file descriptor for a child's output, in its temporary folder (host.log), read back if it fails to start. */
+function logTo(dir) {
+  return fs.openSync(path.join(dir, 'host.log'), 'a');
 }
 
 /**
@@ -82,7 +90,9 @@ async function start(name, spawn, ready) {
     await sleep(5);
   }
   child.kill('SIGKILL');
-  throw new Error(`${name} gave no answer within 60 s`);
+  const log = path.join(dir, 'host.log');
+  const tail = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').slice(-40).join('\n') : '(no output kept)';
+  throw new Error(`${name} gave no answer within 60 s (exit code ${child.exitCode}, signal ${child.signalCode}); the last of its output:\n${tail}`);
 }
 
 function stop(t) {
@@ -149,4 +159,4 @@ function table({ rows, loads }, peer, { title, header, measures, footer }) {
   if (file) fs.writeFileSync(file, text + '\n');
 }
 
-module.exports = { args, opt, settings, hostBuild, hostDir, hostDll, hostCommand, seedFile, scheduleFile, sleep, build, gcEnv, port, track, start, stop, interleave, table };
+module.exports = { args, opt, settings, hostBuild, hostDir, hostDll, hostCommand, logTo, seedFile, scheduleFile, sleep, build, gcEnv, port, track, start, stop, interleave, table };

@@ -27,7 +27,7 @@ async function main() {
   const [command, argv] = hostCommand([]);
   if (!fs.existsSync(hostBuild === 'native' ? command : argv[0])) throw new Error(`no ${hostBuild} build in ${hostDir}: run "node run.js --rounds 1 --build ${hostBuild}" once to publish it`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-soak-'));
-  const port = 39700 + Math.floor(Math.random() * 200);
+  const port = 29100 + Math.floor(Math.random() * 200); // below the ephemeral range, as in driver.js
   const child = spawn(...hostCommand(['--urls', `http://127.0.0.1:${port}`]), {
     cwd: hostDir,
     env: { ...process.env, Store__Path: path.join(dir, 'oncall.db'), Slack__SigningSecret: secret },
