@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TechFlow.OnCall.Core.Storage;
 using TechFlow.OnCall.Storage;
 using TechFlow.OnCallBot.Admin;
@@ -13,8 +14,14 @@ if (CliApp.IsCommand(args))
 }
 
 StartupTimeline.Mark("main");
-// Before anything else is allocated, so the garbage collector never has to move it (see LiteDbBufferPool).
-LiteDbBufferPool.PlaceFirst();
+if (!RuntimeFeature.IsDynamicCodeSupported)
+{
+    // The native build, always on LiteDB: its buffer pool goes first, before anything large that dies (even building the
+    // host allocates some), so the garbage collector never has to move it (LiteDbBufferPool). The .NET build leaves it
+    // to LiteDB: there it measured the same either way, and a host on PostgreSQL never loads LiteDB.
+    LiteDbBufferPool.PlaceFirst();
+}
+
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseUrlsIfUnset("http://localhost:3978");
 builder.Logging.UseConsoleSettings(builder.Configuration);
