@@ -42,6 +42,43 @@ public sealed class AdaptiveCardRendererTests
         Assert.Equal("swap-42", (string?)approve["data"]!["value"]);
         Assert.Equal("positive", (string?)approve["style"]);
         Assert.Equal("destructive", (string?)card["actions"]![1]!["style"]);
+        Assert.Null(card["msteams"]);
+    }
+
+    [Fact]
+    public void Render_PersonWithATeamsAccount_IsMentionedWhereverNamed_WithOneEntity()
+    {
+        var alex = new Engineer { Id = "alex-chen", Name = "Alex Chen", TeamsUserId = "29:alex" };
+        var builder = new ReplyBuilder().Heading("Page for Aggregate Profit");
+        builder.Text($"{builder.Mention(alex)}, please acknowledge.").Field("Primary", builder.Mention(alex));
+
+        var card = AdaptiveCardRenderer.Render(builder.Build());
+
+        Assert.Equal("<at>Alex Chen</at>, please acknowledge.", (string?)card["body"]![1]!["text"]);
+        Assert.Equal("<at>Alex Chen</at>", (string?)card["body"]![2]!["facts"]![0]!["value"]);
+        var mention = Assert.Single(card["msteams"]!["entities"]!.AsArray())!;
+        Assert.Equal("mention", (string?)mention["type"]);
+        Assert.Equal("<at>Alex Chen</at>", (string?)mention["text"]);
+        Assert.Equal("29:alex", (string?)mention["mentioned"]!["id"]);
+        Assert.Equal("Alex Chen", (string?)mention["mentioned"]!["name"]);
+        var (code, output) = Validators.Card(ReplyActivity.Message(builder.Build()).ToJsonString());
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public void Render_TwoPeopleWithOneName_MentionsTheFirstAndNamesTheSecond()
+    {
+        var first = new Engineer { Id = "sam-lee", Name = "Sam Lee", TeamsUserId = "29:sam1" };
+        var second = new Engineer { Id = "sam-lee-2", Name = "Sam Lee", TeamsUserId = "29:sam2" };
+        var nobody = new Engineer { Id = "mike-rodriguez", Name = "Mike Rodriguez" };
+        var builder = new ReplyBuilder();
+        builder.Text($"{builder.Mention(first)} hands over to {builder.Mention(second)}; {builder.Mention(nobody)} is secondary.");
+
+        var card = AdaptiveCardRenderer.Render(builder.Build());
+
+        Assert.Equal("<at>Sam Lee</at> hands over to Sam Lee; Mike Rodriguez is secondary.", (string?)card["body"]![0]!["text"]);
+        var mention = Assert.Single(card["msteams"]!["entities"]!.AsArray())!;
+        Assert.Equal("29:sam1", (string?)mention["mentioned"]!["id"]);
     }
 
     [Fact]
