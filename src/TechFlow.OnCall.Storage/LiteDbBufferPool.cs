@@ -9,7 +9,7 @@ namespace TechFlow.OnCall.Storage;
 /// page segment. The operating system only backs memory that is written, and the pool's large arrays are never written
 /// while they wait, so they cost nothing resident, until the garbage collector compacts the large object heap. Then it
 /// slides them down over whatever died below them, which copies every byte and makes all 17 MB resident for the life
-/// of the process (the idle trim's aggressive collection did exactly that: 81 MiB idle instead of 67 in the native
+/// of the process (the idle trim's aggressive collection did exactly that: 81 MiB idle instead of 66 in the native
 /// build, docs/performance.md). Allocated before anything else, the arrays have nothing below them to close up, so a
 /// compaction leaves them where they are.
 /// </summary>

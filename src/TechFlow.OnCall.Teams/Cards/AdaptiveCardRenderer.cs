@@ -5,7 +5,7 @@ namespace TechFlow.OnCall.Teams.Cards;
 
 /// <summary>
 /// Renders a <see cref="Reply"/> as an Adaptive Card 1.5 (the highest version Teams renders): a heading, text,
-/// a FactSet for fields (people by name, commands after a mention of the bot), a ColumnSet table, subtle context lines and <c>Action.Execute</c> buttons whose
+/// a FactSet for fields (commands written after a mention of the bot), a ColumnSet table, subtle context lines and <c>Action.Execute</c> buttons whose
 /// <c>verb</c> is the action id and whose <c>data</c> carries only the opaque value. People with a Teams account are
 /// @mentioned (<c>&lt;at&gt;Name&lt;/at&gt;</c> in the text, one <c>msteams.entities</c> mention each), so a page or a
 /// handoff in a channel notifies them as a mention typed in Teams would; people without one appear by name.
