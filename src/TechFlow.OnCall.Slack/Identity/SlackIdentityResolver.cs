@@ -45,9 +45,10 @@ public sealed class SlackIdentityResolver(
 
     /// <summary>
     /// The text of a message or slash command as the person typed it, for the core: mentions translated
-    /// (<see cref="Mentions"/>), then Slack's escaping of &amp;, &lt; and &gt; undone (<see cref="SlackText.Unescape"/>).
+    /// (<see cref="Mentions"/>), links, channels and the like written plainly (<see cref="SlackText.PlainMarkup"/>), then
+    /// Slack's escaping of &amp;, &lt; and &gt; undone (<see cref="SlackText.Unescape"/>).
     /// </summary>
-    public string MessageText(string text) => SlackText.Unescape(Mentions(text));
+    public string MessageText(string text) => SlackText.Unescape(SlackText.PlainMarkup(Mentions(text)));
 
     public async Task<Engineer?> ResolveAsync(string? slackUserId, CancellationToken cancellationToken)
     {

@@ -1,17 +1,27 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using TechFlow.OnCall.Core.Conversation;
 
 namespace TechFlow.OnCall.Slack.Rendering;
 
 /// <summary>mrkdwn escaping, mention tokens and length limits for Slack text.</summary>
-public static class SlackText
+public static partial class SlackText
 {
     /// <summary>Escapes the three characters Slack reserves in mrkdwn: <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>.</summary>
     public static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Slack's inbound markup other than user mentions, written as the person saw it: a link as its address (after its
+    /// label when the label differs), a channel as <c>#name</c>, a date by the text Slack gives for it. Run it before
+    /// <see cref="Unescape"/>: the labels inside the markup are escaped too. Anything else in angle brackets (<c>@here</c>,
+    /// user groups) is left as it came.
+    /// </summary>
+    public static string PlainMarkup(string text) =>
+        !text.Contains('<', StringComparison.Ordinal) ? text : Markup().Replace(text, m => Plain(m.Groups["target"].Value, m.Groups["label"].Success ? m.Groups["label"].Value : null) ?? m.Value);
 
     /// <summary>
     /// Undoes <see cref="Escape"/> on text as Slack sends it in messages and slash commands, where what the person typed
@@ -125,4 +135,33 @@ public static class SlackText
     }
 
     internal static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Plain(string target, string? label)
+    {
+        if (target.StartsWith("#C", StringComparison.Ordinal) || target.StartsWith("#G", StringComparison.Ordinal))
+        {
+            return "#" + (string.IsNullOrEmpty(label) ? target[1..] : label);
+        }
+
+        if (target.StartsWith('!'))
+        {
+            // @here, @channel and user groups stay markup: as "@here" the core would look for a person of that name.
+            return target.StartsWith("!date^", StringComparison.Ordinal) ? label : null;
+        }
+
+        if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return string.IsNullOrEmpty(label) || label == target ? target : $"{label} ({target})";
+        }
+
+        if (target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            return string.IsNullOrEmpty(label) ? target["mailto:".Length..] : label;
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"<(?<target>[#!]?[^<>|@][^<>|]*)(?:\|(?<label>[^<>]*))?>")]
+    private static partial Regex Markup();
 }

@@ -58,4 +58,22 @@ public sealed class SlackMentionCommandTests : IAsyncLifetime
         var stored = Assert.Single(host.Services.GetRequiredService<IOnCallStore>().Set<TimeOff>().All());
         Assert.Equal("R&D offsite <3 days> &lt;literal&gt;", stored.Reason);
     }
+
+    /// <summary>Links and channels arrive as Slack markup; the core stores them as the person saw them typed.</summary>
+    [Fact]
+    public async Task TimeOffCommand_ReasonWithALinkAndAChannel_IsStoredAsPlainText()
+    {
+        using var host = new SlackHost(_slack, _time);
+        using var client = host.CreateClient();
+        var roster = host.Services.GetRequiredService<RosterService>();
+        roster.Save(roster.Find("lisa-wang")! with { SlackUserId = "U0LISA" });
+
+        using var response = await client.SendAsync(SlackSigner.Request("/slack/commands",
+            SlackSigner.CommandBody("timeoff add 2027-05-03 2027-05-07 see <https://wiki.example/plan?a=1&amp;b=2|the plan> in <#C0OPS|ops>", "U0LISA", _slack.BaseUrl + "/hooks/cmd3"),
+            "application/x-www-form-urlencoded", Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(host.Services.GetRequiredService<IOnCallStore>().Set<TimeOff>().All());
+        Assert.Equal("see the plan (https://wiki.example/plan?a=1&b=2) in #ops", stored.Reason);
+    }
 }
