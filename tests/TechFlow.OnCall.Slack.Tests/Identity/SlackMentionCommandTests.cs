@@ -24,18 +24,8 @@ public sealed class SlackMentionCommandTests : IAsyncLifetime
     [InlineData("<@U0LISA|lisa>")]
     public async Task TimeOffCommand_MentioningALinkedEngineer_RecordsTheirTimeOff(string mention)
     {
-        using var host = new SlackHost(_slack, _time);
-        using var client = host.CreateClient();
-        var roster = host.Services.GetRequiredService<RosterService>();
-        roster.Save(roster.Find("jordan-blake")! with { SlackUserId = "U0JORDAN" });
-        roster.Save(roster.Find("lisa-wang")! with { SlackUserId = "U0LISA" });
+        var stored = await TimeOffFromCommandAsync($"timeoff add 2027-05-03 2027-05-07 {mention} conference", "U0JORDAN");
 
-        using var response = await client.SendAsync(SlackSigner.Request("/slack/commands",
-            SlackSigner.CommandBody($"timeoff add 2027-05-03 2027-05-07 {mention} conference", "U0JORDAN", _slack.BaseUrl + "/hooks/cmd1"),
-            "application/x-www-form-urlencoded", Now));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = Assert.Single(host.Services.GetRequiredService<IOnCallStore>().Set<TimeOff>().All());
         Assert.Equal("lisa-wang", stored.EngineerId);
         Assert.Equal("conference", stored.Reason);
     }
@@ -44,18 +34,9 @@ public sealed class SlackMentionCommandTests : IAsyncLifetime
     [Fact]
     public async Task TimeOffCommand_ReasonWithAmpersandAndAngleBrackets_IsStoredAsTyped()
     {
-        using var host = new SlackHost(_slack, _time);
-        using var client = host.CreateClient();
-        var roster = host.Services.GetRequiredService<RosterService>();
-        roster.Save(roster.Find("lisa-wang")! with { SlackUserId = "U0LISA" });
-
         // Typed: "R&D offsite <3 days> &lt;literal&gt;" (the last word typed with its ampersand entity spelled out).
-        using var response = await client.SendAsync(SlackSigner.Request("/slack/commands",
-            SlackSigner.CommandBody("timeoff add 2027-05-03 2027-05-07 R&amp;D offsite &lt;3 days&gt; &amp;lt;literal&amp;gt;", "U0LISA", _slack.BaseUrl + "/hooks/cmd2"),
-            "application/x-www-form-urlencoded", Now));
+        var stored = await TimeOffFromCommandAsync("timeoff add 2027-05-03 2027-05-07 R&amp;D offsite &lt;3 days&gt; &amp;lt;literal&amp;gt;", "U0LISA");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = Assert.Single(host.Services.GetRequiredService<IOnCallStore>().Set<TimeOff>().All());
         Assert.Equal("R&D offsite <3 days> &lt;literal&gt;", stored.Reason);
     }
 
@@ -63,17 +44,24 @@ public sealed class SlackMentionCommandTests : IAsyncLifetime
     [Fact]
     public async Task TimeOffCommand_ReasonWithALinkAndAChannel_IsStoredAsPlainText()
     {
+        var stored = await TimeOffFromCommandAsync("timeoff add 2027-05-03 2027-05-07 see <https://wiki.example/plan?a=1&amp;b=2|the plan> in <#C0OPS|ops>", "U0LISA");
+
+        Assert.Equal("see the plan (https://wiki.example/plan?a=1&b=2) in #ops", stored.Reason);
+    }
+
+    /// <summary>Sends <paramref name="text"/> as a signed <c>/oncall</c> from <paramref name="slackUser"/> (Jordan and Lisa linked) and returns the one time off it stored.</summary>
+    private async Task<TimeOff> TimeOffFromCommandAsync(string text, string slackUser)
+    {
         using var host = new SlackHost(_slack, _time);
         using var client = host.CreateClient();
         var roster = host.Services.GetRequiredService<RosterService>();
+        roster.Save(roster.Find("jordan-blake")! with { SlackUserId = "U0JORDAN" });
         roster.Save(roster.Find("lisa-wang")! with { SlackUserId = "U0LISA" });
 
         using var response = await client.SendAsync(SlackSigner.Request("/slack/commands",
-            SlackSigner.CommandBody("timeoff add 2027-05-03 2027-05-07 see <https://wiki.example/plan?a=1&amp;b=2|the plan> in <#C0OPS|ops>", "U0LISA", _slack.BaseUrl + "/hooks/cmd3"),
-            "application/x-www-form-urlencoded", Now));
+            SlackSigner.CommandBody(text, slackUser, _slack.BaseUrl + "/hooks/cmd1"), "application/x-www-form-urlencoded", Now));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = Assert.Single(host.Services.GetRequiredService<IOnCallStore>().Set<TimeOff>().All());
-        Assert.Equal("see the plan (https://wiki.example/plan?a=1&b=2) in #ops", stored.Reason);
+        return Assert.Single(host.Services.GetRequiredService<IOnCallStore>().Set<TimeOff>().All());
     }
 }
