@@ -68,9 +68,10 @@ function track(child) {
   return child;
 }
 
-/** A file descriptor for a child's output, in its temporary folder (host.log), read back if it fails to start. */
-function logTo(dir) {
-  return fs.openSync(path.join(dir, 'host.log'), 'a');
+/** stdio for our host: its output (both streams) in its temporary folder's host.log, read back if it fails to start. */
+function hostStdio(dir) {
+  const log = fs.openSync(path.join(dir, 'host.log'), 'a');
+  return ['ignore', log, log];
 }
 
 /**
@@ -159,4 +160,4 @@ function table({ rows, loads }, peer, { title, header, measures, footer }) {
   if (file) fs.writeFileSync(file, text + '\n');
 }
 
-module.exports = { args, opt, settings, hostBuild, hostDir, hostDll, hostCommand, logTo, seedFile, scheduleFile, sleep, build, gcEnv, port, track, start, stop, interleave, table };
+module.exports = { args, opt, settings, hostBuild, hostDir, hostDll, hostCommand, hostStdio, seedFile, scheduleFile, sleep, build, gcEnv, port, track, start, stop, interleave, table };

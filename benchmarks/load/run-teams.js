@@ -9,7 +9,7 @@ const autocannon = require('autocannon');
 const teams = require('./teams');
 const { facts, load: loadModel } = require('./peer-oncall');
 const { cpuSeconds } = require('./proc');
-const { opt, settings, hostDir, hostCommand, logTo, seedFile, scheduleFile, build, gcEnv, port, track, start, interleave, table } = require('./driver');
+const { opt, settings, hostDir, hostCommand, hostStdio, seedFile, scheduleFile, build, gcEnv, port, track, start, interleave, table } = require('./driver');
 
 const route = '/api/messages';
 
@@ -30,7 +30,7 @@ const targets = {
   ours: (p, dir) => pinned(...hostCommand(['--urls', `http://127.0.0.1:${p}`]), {
     cwd: hostDir,
     env: { ...process.env, Store__Path: path.join(dir, 'oncall.db'), ASPNETCORE_ENVIRONMENT: 'Development', ...gcEnv() },
-    stdio: ['ignore', logTo(dir), logTo(dir)],
+    stdio: hostStdio(dir),
   }),
   botbuilder: (p) => pinned('node', [path.join(__dirname, 'teams-bot.js'), String(p), seedFile, scheduleFile], { stdio: 'ignore' }),
 };

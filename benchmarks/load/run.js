@@ -7,7 +7,7 @@ const { spawn } = require('node:child_process');
 const autocannon = require('autocannon');
 const slack = require('./slack');
 const { cpuSeconds } = require('./proc');
-const { opt, settings, hostDir, hostCommand, logTo, seedFile, scheduleFile, build, gcEnv, start, interleave, table } = require('./driver');
+const { opt, settings, hostDir, hostCommand, hostStdio, seedFile, scheduleFile, build, gcEnv, start, interleave, table } = require('./driver');
 
 // Load generator threads: 0 sends from this process's one thread (autocannon's default); N > 0 splits the connections
 // over N worker threads, the same for both servers. The table reports the generator's CPU, to show when it saturates.
@@ -21,7 +21,7 @@ const targets = {
   ours: (port, dir) => spawn(...hostCommand(['--urls', `http://127.0.0.1:${port}`]), {
     cwd: hostDir,
     env: { ...process.env, Store__Path: path.join(dir, 'oncall.db'), Slack__SigningSecret: secret, ...gcEnv() },
-    stdio: ['ignore', logTo(dir), logTo(dir)],
+    stdio: hostStdio(dir),
   }),
   bolt: (port) => spawn('node', [path.join(__dirname, 'bolt-app.js'), String(port), secret, seedFile, scheduleFile], { stdio: 'ignore' }),
 };
